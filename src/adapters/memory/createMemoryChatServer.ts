@@ -1,0 +1,334 @@
+import { validateConversationID, validateConversationIDs, chunk } from '../../core/conversationIds';
+import { ConversationKitError, SdkCode, describeSdkCode } from '../../core/errors';
+import { createListenerSet, type ListenerSet } from '../../core/listenerSet';
+import { failAll, failed, succeeded } from '../../core/results';
+import type {
+  AdapterCapabilities,
+  ChatAdapter,
+  Conversation,
+  ConversationEvent,
+  DeleteListOptions,
+  DeleteResult,
+} from '../../core/types';
+import { DEFAULT_REFERENCE_TIME, generateConversations } from './generateConversations';
+
+/** The most IDs the in-memory server accepts in one call, like Tencent Cloud Chat. */
+export const MEMORY_SERVER_MAX_BATCH_SIZE = 100;
+
+export interface MemoryChatServerOptions {
+  /** The conversations to start with, or how many to generate deterministically from `seed`. */
+  conversations?: Conversation[] | number;
+  /** Seed of the generator; the same seed gives the same conversations. Default 1. */
+  seed?: number;
+  /** Whether a deletion on one device reaches the others ("sync conversation deletion across clients"). Default true. */
+  multiClientSync?: boolean;
+  /** Delay of every backend call in milliseconds. Default 0 (calls still resolve asynchronously). */
+  latencyMs?: number;
+  /** The time generated conversations count back from. Default a fixed date, so output is deterministic. */
+  referenceTime?: number;
+  /** The clock for timestamps of received messages. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A fault the server injects into its next call(s). */
+export type MemoryChatFault =
+  /**
+   * Each named ID fails with `code` the next time any device tries to delete it; without
+   * `conversationIDs`, every ID of the next call fails (per ID, the call itself succeeds).
+   */
+  | { conversationIDs?: string[]; code: number; message?: string }
+  /** The next call, whatever it carries, is rejected as a whole with `code`. */
+  | { call: 'reject'; code: number };
+
+/** One call a device made to the server. */
+export interface MemoryChatCall {
+  device: string;
+  method: 'deleteConversation' | 'deleteConversationList';
+  conversationIDs: string[];
+  clearMessage: boolean;
+}
+
+export interface ConnectOptions {
+  /** Overrides the adapter's batch size: to show what the server does with oversized calls. */
+  maxBatchSize?: number;
+  /** Whether this client offers to keep history. Default true. */
+  keepHistory?: boolean;
+}
+
+/** A chat server kept in memory, which several clients ("devices") connect to. */
+export interface MemoryChatServer {
+  /** Connects a client; the same `deviceId` gives back the same adapter. */
+  connect(deviceId?: string, options?: ConnectOptions): ChatAdapter;
+  /** The server's truth: the conversations that exist now. */
+  listConversations(): Conversation[];
+  /** How many messages the server keeps for a conversation (also for a deleted one that kept its history). */
+  historyLength(conversationID: string): number;
+  /** A message arrives: the conversation moves up, and a deleted one comes back (with its kept history). */
+  receiveMessage(conversationID: string, text: string): void;
+  /** Makes the next call fail as a whole, or the named IDs fail on their next attempt. */
+  failNext(fault: MemoryChatFault): void;
+  /** Changes the delay of every later call. */
+  setLatency(latencyMs: number): void;
+  /** Every delete call the server received, in order, including rejected ones. */
+  readonly calls: ReadonlyArray<MemoryChatCall>;
+}
+
+interface StoredConversation {
+  conversation: Conversation;
+  historyLength: number;
+}
+
+interface Device {
+  id: string;
+  /** What this client shows: without multi-client sync it can still hold conversations deleted elsewhere. */
+  view: Map<string, Conversation>;
+  listeners: ListenerSet<ConversationEvent>;
+  adapter: ChatAdapter;
+}
+
+function copyConversation(conversation: Conversation): Conversation {
+  return conversation.lastMessage
+    ? { ...conversation, lastMessage: { ...conversation.lastMessage } }
+    : { ...conversation };
+}
+
+function assertNonNegativeNumber(name: string, value: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ConversationKitError('INVALID_ARGUMENT', `${name} must be a non-negative number, got ${String(value)}`);
+  }
+}
+
+function readInitialConversations(options: MemoryChatServerOptions): StoredConversation[] {
+  const { conversations = 0, seed = 1, referenceTime = DEFAULT_REFERENCE_TIME } = options;
+  if (typeof conversations === 'number') {
+    if (!Number.isInteger(conversations) || conversations < 0) {
+      throw new ConversationKitError(
+        'INVALID_ARGUMENT',
+        `conversations must be a non-negative integer or an array, got ${conversations}`,
+      );
+    }
+    return generateConversations(conversations, seed, referenceTime);
+  }
+  const ids = conversations.map((conversation) => conversation.conversationID);
+  if (ids.length > 0) validateConversationIDs(ids);
+  return conversations.map((conversation) => ({
+    conversation: copyConversation(conversation),
+    // A given conversation with a last message has at least that one message.
+    historyLength: conversation.lastMessage ? 1 : 0,
+  }));
+}
+
+/**
+ * Creates an in-memory chat server: the kit's default backend for Storybook, tests, demos and
+ * benchmarks. It behaves like Tencent Cloud Chat where the kit cares: batch calls of at most
+ * 100 IDs, per-ID results with the SDK's codes, history kept or cleared, deletions synced to
+ * other devices only when multi-client sync is on, and deleted conversations coming back when a
+ * message arrives.
+ */
+export function createMemoryChatServer(options: MemoryChatServerOptions = {}): MemoryChatServer {
+  const multiClientSync = options.multiClientSync ?? true;
+  // Read through a closure so that fake timers installed later still drive it.
+  const now = options.now ?? (() => Date.now());
+  let latencyMs = options.latencyMs ?? 0;
+  assertNonNegativeNumber('latencyMs', latencyMs);
+
+  const live = new Map<string, StoredConversation>();
+  for (const stored of readInitialConversations(options)) live.set(stored.conversation.conversationID, stored);
+  /** Deleted conversations, remembered so that a new message can bring them back. */
+  const deleted = new Map<string, StoredConversation>();
+  const devices = new Map<string, Device>();
+  const calls: MemoryChatCall[] = [];
+  const pendingCallRejections: Array<{ code: number }> = [];
+  const pendingWholeCallFailures: Array<{ code: number; message: string }> = [];
+  const pendingIdFaults = new Map<string, { code: number; message: string }>();
+
+  function wait(): Promise<void> {
+    // Even at zero latency a call completes in a later microtask, as a network call would.
+    if (latencyMs === 0) return Promise.resolve();
+    return new Promise((resolve) => setTimeout(resolve, latencyMs));
+  }
+
+  function broadcast(origin: Device, conversationIDs: string[]): void {
+    if (conversationIDs.length === 0) return;
+    for (const device of devices.values()) {
+      const isOrigin = device === origin;
+      if (!isOrigin && !multiClientSync) continue;
+      const removed = conversationIDs.filter((id) => device.view.delete(id));
+      if (removed.length === 0) continue;
+      device.listeners.emit({
+        type: 'conversationsDeleted',
+        conversationIDs: removed,
+        origin: isOrigin ? 'local' : 'remote',
+      });
+    }
+  }
+
+  /** The server's side of a delete call: all or nothing for call faults, else per ID. */
+  function handleDeleteCall(
+    device: Device,
+    method: MemoryChatCall['method'],
+    conversationIDs: string[],
+    clearMessage: boolean,
+  ): DeleteResult[] {
+    calls.push({ device: device.id, method, conversationIDs: [...conversationIDs], clearMessage });
+    if (conversationIDs.length > MEMORY_SERVER_MAX_BATCH_SIZE) {
+      // Unlike the Web SDK, which silently truncates, the server refuses: a silent cut would
+      // leave rows the person asked to delete looking deleted.
+      throw new ConversationKitError(
+        'BATCH_TOO_LARGE',
+        `At most ${MEMORY_SERVER_MAX_BATCH_SIZE} conversations can be deleted in one call, got ${conversationIDs.length}`,
+      );
+    }
+    const rejection = pendingCallRejections.shift();
+    if (rejection) {
+      throw new ConversationKitError('ADAPTER_FAILED', describeSdkCode(rejection.code), {
+        sdkCode: rejection.code,
+      });
+    }
+    const failureOfEveryId = pendingWholeCallFailures.shift();
+    const deletedNow: string[] = [];
+    const results = conversationIDs.map((id) => {
+      if (failureOfEveryId) return failed(id, failureOfEveryId.code, failureOfEveryId.message);
+      const fault = pendingIdFaults.get(id);
+      if (fault) {
+        pendingIdFaults.delete(id);
+        return failed(id, fault.code, fault.message);
+      }
+      const stored = live.get(id);
+      if (!stored) return failed(id, SdkCode.CONVERSATION_NOT_FOUND);
+      live.delete(id);
+      deleted.set(id, {
+        conversation: stored.conversation,
+        historyLength: clearMessage ? 0 : stored.historyLength,
+      });
+      deletedNow.push(id);
+      return succeeded(id);
+    });
+    broadcast(device, deletedNow);
+    return results;
+  }
+
+  function createAdapter(device: Omit<Device, 'adapter'>, connectOptions: ConnectOptions): ChatAdapter {
+    const capabilities: AdapterCapabilities = {
+      maxBatchSize: connectOptions.maxBatchSize ?? MEMORY_SERVER_MAX_BATCH_SIZE,
+      keepHistory: connectOptions.keepHistory ?? true,
+    };
+    const self = device as Device;
+
+    async function sendChunk(ids: string[], clearMessage: boolean): Promise<DeleteResult[]> {
+      await wait();
+      try {
+        return handleDeleteCall(self, 'deleteConversationList', ids, clearMessage);
+      } catch (error) {
+        if (error instanceof ConversationKitError && error.sdkCode === undefined) throw error;
+        return failAll(ids, error);
+      }
+    }
+
+    return {
+      capabilities,
+      async getConversationList() {
+        await wait();
+        return [...self.view.values()].map(copyConversation);
+      },
+      async deleteConversation(conversationID) {
+        const id = validateConversationID(conversationID);
+        await wait();
+        try {
+          const [result] = handleDeleteCall(self, 'deleteConversation', [id], true);
+          return result as DeleteResult;
+        } catch (error) {
+          return failAll([id], error)[0] as DeleteResult;
+        }
+      },
+      async deleteConversationList(conversationIDs: string[], listOptions: DeleteListOptions) {
+        const ids = validateConversationIDs(conversationIDs);
+        const clearMessage = listOptions?.clearMessage;
+        if (typeof clearMessage !== 'boolean') {
+          throw new ConversationKitError('INVALID_ARGUMENT', 'options.clearMessage must be true or false');
+        }
+        if (!clearMessage && !capabilities.keepHistory) {
+          throw new ConversationKitError('INVALID_ARGUMENT', 'This client cannot keep chat history');
+        }
+        const results: DeleteResult[] = [];
+        for (const ids100 of chunk(ids, capabilities.maxBatchSize)) {
+          results.push(...(await sendChunk(ids100, clearMessage)));
+        }
+        return results;
+      },
+      subscribe(listener) {
+        return self.listeners.add(listener);
+      },
+    };
+  }
+
+  let anonymousDevices = 0;
+
+  return {
+    connect(deviceId, connectOptions = {}) {
+      const id = deviceId ?? `device-${++anonymousDevices}`;
+      const existing = devices.get(id);
+      if (existing) return existing.adapter;
+      const device = {
+        id,
+        view: new Map([...live].map(([key, stored]) => [key, copyConversation(stored.conversation)])),
+        listeners: createListenerSet<ConversationEvent>(),
+      } as Device;
+      device.adapter = createAdapter(device, connectOptions);
+      devices.set(id, device);
+      return device.adapter;
+    },
+    listConversations() {
+      return [...live.values()].map((stored) => copyConversation(stored.conversation));
+    },
+    historyLength(conversationID) {
+      return (live.get(conversationID) ?? deleted.get(conversationID))?.historyLength ?? 0;
+    },
+    receiveMessage(conversationID, text) {
+      if (typeof text !== 'string') {
+        throw new ConversationKitError('INVALID_ARGUMENT', 'A message text must be a string');
+      }
+      const stored = live.get(conversationID) ?? deleted.get(conversationID);
+      if (!stored) {
+        throw new ConversationKitError(
+          'UNKNOWN_CONVERSATION_ID',
+          `No conversation ${JSON.stringify(conversationID)} on this server`,
+          { conversationIDs: typeof conversationID === 'string' ? [conversationID] : [] },
+        );
+      }
+      const wasDeleted = !live.has(conversationID);
+      const conversation: Conversation = {
+        ...stored.conversation,
+        lastMessage: { text, timestamp: now() },
+        unreadCount: wasDeleted ? 1 : stored.conversation.unreadCount + 1,
+      };
+      // Re-inserted so that the server's order reflects the newest activity.
+      deleted.delete(conversationID);
+      live.delete(conversationID);
+      live.set(conversationID, { conversation, historyLength: stored.historyLength + 1 });
+      for (const device of devices.values()) {
+        device.view.set(conversationID, copyConversation(conversation));
+        device.listeners.emit({ type: 'conversationsUpdated', conversations: [copyConversation(conversation)] });
+      }
+    },
+    failNext(fault) {
+      if ('call' in fault) {
+        pendingCallRejections.push({ code: fault.code });
+        return;
+      }
+      const failure = { code: fault.code, message: fault.message ?? describeSdkCode(fault.code) };
+      if (fault.conversationIDs === undefined) {
+        pendingWholeCallFailures.push(failure);
+        return;
+      }
+      for (const id of fault.conversationIDs) pendingIdFaults.set(id, failure);
+    },
+    setLatency(next) {
+      assertNonNegativeNumber('latencyMs', next);
+      latencyMs = next;
+    },
+    get calls() {
+      return calls;
+    },
+  };
+}
