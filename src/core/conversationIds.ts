@@ -14,7 +14,11 @@ export interface ParsedConversationID {
 const SYSTEM_CONVERSATION_ID = '@TIM#SYSTEM';
 /** Longer IDs than this are refused: Tencent's user and group IDs are at most 48 bytes. */
 const MAX_PEER_ID_LENGTH = 128;
-const prefixes: ReadonlyArray<{ prefix: string; type: ConversationType; form: ConversationIdForm }> = [
+const prefixes: ReadonlyArray<{
+  prefix: string;
+  type: ConversationType;
+  form: ConversationIdForm;
+}> = [
   { prefix: 'C2C', type: 'C2C', form: 'web' },
   { prefix: 'GROUP', type: 'GROUP', form: 'web' },
   { prefix: 'c2c_', type: 'C2C', form: 'native' },
@@ -59,7 +63,9 @@ export interface ValidateConversationIDsOptions {
 }
 
 function describeValue(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : `a ${value === null ? 'null' : typeof value}`;
+  return typeof value === 'string'
+    ? JSON.stringify(value)
+    : `a ${value === null ? 'null' : typeof value}`;
 }
 
 /**
@@ -141,7 +147,10 @@ export function dedupeConversationIDs(ids: readonly string[]): string[] {
 /** Splits a list into consecutive chunks of at most `size` items. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) {
-    throw new ConversationKitError('INVALID_ARGUMENT', `Chunk size must be a positive integer, got ${size}`);
+    throw new ConversationKitError(
+      'INVALID_ARGUMENT',
+      `Chunk size must be a positive integer, got ${size}`,
+    );
   }
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) {

@@ -92,7 +92,11 @@ export class ConversationKitError extends Error {
   readonly sdkCode: number | undefined;
   readonly conversationIDs: readonly string[];
 
-  constructor(code: ConversationKitErrorCode, message: string, options: ConversationKitErrorOptions = {}) {
+  constructor(
+    code: ConversationKitErrorCode,
+    message: string,
+    options: ConversationKitErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.sdkCode = options.sdkCode;
@@ -115,11 +119,14 @@ export function readBackendFailure(error: unknown): { code: number; message: str
   }
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
-    const numericCode = typeof code === 'number' && Number.isFinite(code) ? code : UNKNOWN_FAILURE_CODE;
-    const text = typeof message === 'string' && message !== '' ? message : describeSdkCode(numericCode);
+    const numericCode =
+      typeof code === 'number' && Number.isFinite(code) ? code : UNKNOWN_FAILURE_CODE;
+    const text =
+      typeof message === 'string' && message !== '' ? message : describeSdkCode(numericCode);
     return { code: numericCode, message: text };
   }
-  if (typeof error === 'string' && error !== '') return { code: UNKNOWN_FAILURE_CODE, message: error };
+  if (typeof error === 'string' && error !== '')
+    return { code: UNKNOWN_FAILURE_CODE, message: error };
   return { code: UNKNOWN_FAILURE_CODE, message: 'Unknown failure' };
 }
 

@@ -7,7 +7,11 @@ export function succeeded(conversationID: string): DeleteResult {
 }
 
 /** A failed `DeleteResult` with the backend's code and reason. */
-export function failed(conversationID: string, code: number, message = describeSdkCode(code)): DeleteResult {
+export function failed(
+  conversationID: string,
+  code: number,
+  message = describeSdkCode(code),
+): DeleteResult {
   return { conversationID, ok: false, code, message };
 }
 

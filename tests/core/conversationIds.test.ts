@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chunk,
   ConversationKitError,
+  chunk,
   dedupeConversationIDs,
   findDuplicates,
   isConversationID,
@@ -29,7 +29,11 @@ describe('conversation IDs', () => {
       peerID: '@TGS#1abc',
     });
     expect(parseConversationID('@TIM#SYSTEM')).toEqual({ type: 'SYSTEM', form: 'web', peerID: '' });
-    expect(parseConversationID('c2c_alice')).toEqual({ type: 'C2C', form: 'native', peerID: 'alice' });
+    expect(parseConversationID('c2c_alice')).toEqual({
+      type: 'C2C',
+      form: 'native',
+      peerID: 'alice',
+    });
     expect(parseConversationID('group_team')).toEqual({
       type: 'GROUP',
       form: 'native',

@@ -44,7 +44,10 @@ describe('ConversationKitError', () => {
 
   it('reads a code and a reason off what a backend threw', () => {
     expect(readBackendFailure({ code: 2801 })).toEqual({ code: 2801, message: 'Network timeout' });
-    expect(readBackendFailure('offline')).toEqual({ code: UNKNOWN_FAILURE_CODE, message: 'offline' });
+    expect(readBackendFailure('offline')).toEqual({
+      code: UNKNOWN_FAILURE_CODE,
+      message: 'offline',
+    });
     expect(readBackendFailure(undefined)).toEqual({
       code: UNKNOWN_FAILURE_CODE,
       message: 'Unknown failure',

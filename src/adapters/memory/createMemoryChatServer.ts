@@ -1,5 +1,5 @@
-import { validateConversationID, validateConversationIDs, chunk } from '../../core/conversationIds';
-import { ConversationKitError, SdkCode, describeSdkCode } from '../../core/errors';
+import { chunk, validateConversationID, validateConversationIDs } from '../../core/conversationIds';
+import { ConversationKitError, describeSdkCode, SdkCode } from '../../core/errors';
 import { createListenerSet, type ListenerSet } from '../../core/listenerSet';
 import { failAll, failed, succeeded } from '../../core/results';
 import type {
@@ -94,7 +94,10 @@ function copyConversation(conversation: Conversation): Conversation {
 
 function assertNonNegativeNumber(name: string, value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ConversationKitError('INVALID_ARGUMENT', `${name} must be a non-negative number, got ${String(value)}`);
+    throw new ConversationKitError(
+      'INVALID_ARGUMENT',
+      `${name} must be a non-negative number, got ${String(value)}`,
+    );
   }
 }
 
@@ -133,7 +136,8 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
   assertNonNegativeNumber('latencyMs', latencyMs);
 
   const live = new Map<string, StoredConversation>();
-  for (const stored of readInitialConversations(options)) live.set(stored.conversation.conversationID, stored);
+  for (const stored of readInitialConversations(options))
+    live.set(stored.conversation.conversationID, stored);
   /** Deleted conversations, remembered so that a new message can bring them back. */
   const deleted = new Map<string, StoredConversation>();
   const devices = new Map<string, Device>();
@@ -208,7 +212,10 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
     return results;
   }
 
-  function createAdapter(device: Omit<Device, 'adapter'>, connectOptions: ConnectOptions): ChatAdapter {
+  function createAdapter(
+    device: Omit<Device, 'adapter'>,
+    connectOptions: ConnectOptions,
+  ): ChatAdapter {
     const capabilities: AdapterCapabilities = {
       maxBatchSize: connectOptions.maxBatchSize ?? MEMORY_SERVER_MAX_BATCH_SIZE,
       keepHistory: connectOptions.keepHistory ?? true,
@@ -245,10 +252,16 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
         const ids = validateConversationIDs(conversationIDs);
         const clearMessage = listOptions?.clearMessage;
         if (typeof clearMessage !== 'boolean') {
-          throw new ConversationKitError('INVALID_ARGUMENT', 'options.clearMessage must be true or false');
+          throw new ConversationKitError(
+            'INVALID_ARGUMENT',
+            'options.clearMessage must be true or false',
+          );
         }
         if (!clearMessage && !capabilities.keepHistory) {
-          throw new ConversationKitError('INVALID_ARGUMENT', 'This client cannot keep chat history');
+          throw new ConversationKitError(
+            'INVALID_ARGUMENT',
+            'This client cannot keep chat history',
+          );
         }
         const results: DeleteResult[] = [];
         for (const ids100 of chunk(ids, capabilities.maxBatchSize)) {
@@ -271,7 +284,9 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
       if (existing) return existing.adapter;
       const device = {
         id,
-        view: new Map([...live].map(([key, stored]) => [key, copyConversation(stored.conversation)])),
+        view: new Map(
+          [...live].map(([key, stored]) => [key, copyConversation(stored.conversation)]),
+        ),
         listeners: createListenerSet<ConversationEvent>(),
       } as Device;
       device.adapter = createAdapter(device, connectOptions);
@@ -308,7 +323,10 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
       live.set(conversationID, { conversation, historyLength: stored.historyLength + 1 });
       for (const device of devices.values()) {
         device.view.set(conversationID, copyConversation(conversation));
-        device.listeners.emit({ type: 'conversationsUpdated', conversations: [copyConversation(conversation)] });
+        device.listeners.emit({
+          type: 'conversationsUpdated',
+          conversations: [copyConversation(conversation)],
+        });
       }
     },
     failNext(fault) {

@@ -7,4 +7,8 @@ export type {
 } from './createMemoryChatServer';
 export { createMemoryChatServer, MEMORY_SERVER_MAX_BATCH_SIZE } from './createMemoryChatServer';
 export type { GeneratedConversation } from './generateConversations';
-export { createRandom, DEFAULT_REFERENCE_TIME, generateConversations } from './generateConversations';
+export {
+  createRandom,
+  DEFAULT_REFERENCE_TIME,
+  generateConversations,
+} from './generateConversations';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryChatServer, generateConversations } from '../../../src/adapters/memory';
 import {
   type ChatAdapter,
   type Conversation,
   type ConversationEvent,
   ConversationKitError,
 } from '../../../src/core';
-import { createMemoryChatServer, generateConversations } from '../../../src/adapters/memory';
 
 function conversation(conversationID: string, displayName: string): Conversation {
   return {
@@ -178,7 +178,12 @@ describe('history', () => {
     server.receiveMessage(first as string, 'New start');
     expect(server.historyLength(first as string)).toBe(1);
     expect(server.calls).toEqual([
-      { device: 'device-1', method: 'deleteConversation', conversationIDs: [first], clearMessage: true },
+      {
+        device: 'device-1',
+        method: 'deleteConversation',
+        conversationIDs: [first],
+        clearMessage: true,
+      },
       {
         device: 'device-1',
         method: 'deleteConversationList',
@@ -212,7 +217,9 @@ describe('batches', () => {
       .listConversations()
       .slice(0, 250)
       .map((item) => item.conversationID);
-    const results = await server.connect('phone').deleteConversationList(ids, { clearMessage: true });
+    const results = await server
+      .connect('phone')
+      .deleteConversationList(ids, { clearMessage: true });
 
     expect(server.calls.map((call) => call.conversationIDs.length)).toEqual([100, 100, 50]);
     expect(server.calls.flatMap((call) => call.conversationIDs)).toEqual(ids);
@@ -253,16 +260,19 @@ describe('bad input', () => {
     ['no list at all', 'C2Calice', 'INVALID_ARGUMENT'],
   ];
 
-  it.each(cases)('rejects %s with a typed error and deletes nothing', async (_label, input, code) => {
-    const server = createMemoryChatServer({ conversations: [alice, bob, team] });
-    const device = server.connect();
-    const error = await rejection(
-      device.deleteConversationList(input as string[], { clearMessage: true }),
-    );
-    expect(error.code).toBe(code);
-    expect(server.calls).toEqual([]);
-    expect(server.listConversations()).toHaveLength(3);
-  });
+  it.each(cases)(
+    'rejects %s with a typed error and deletes nothing',
+    async (_label, input, code) => {
+      const server = createMemoryChatServer({ conversations: [alice, bob, team] });
+      const device = server.connect();
+      const error = await rejection(
+        device.deleteConversationList(input as string[], { clearMessage: true }),
+      );
+      expect(error.code).toBe(code);
+      expect(server.calls).toEqual([]);
+      expect(server.listConversations()).toHaveLength(3);
+    },
+  );
 
   it('rejects a malformed single ID and a missing clearMessage before any call', async () => {
     const server = createMemoryChatServer({ conversations: [alice] });
@@ -332,7 +342,9 @@ describe('faults', () => {
 
     expect(results.slice(0, 100).every((result) => !result.ok && result.code === 2800)).toBe(true);
     expect(results.slice(100).every((result) => result.ok)).toBe(true);
-    expect(server.listConversations().map((item) => item.conversationID)).toEqual(ids.slice(0, 100));
+    expect(server.listConversations().map((item) => item.conversationID)).toEqual(
+      ids.slice(0, 100),
+    );
     expect(server.calls).toHaveLength(2);
   });
 

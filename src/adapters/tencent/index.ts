@@ -1,0 +1,16 @@
+export type { ConversationListDiff } from './conversationListDiff';
+export { diffConversationLists, isSameConversation } from './conversationListDiff';
+export type { TencentChatAdapterOptions } from './createTencentChatAdapter';
+export { createTencentChatAdapter } from './createTencentChatAdapter';
+export type {
+  TencentChat,
+  TencentConversation,
+  TencentDeleteConversationOptions,
+} from './tencentChat';
+export {
+  CONVERSATION_LIST_UPDATED,
+  TENCENT_MAX_BATCH_SIZE,
+  TencentConversationType,
+} from './tencentChat';
+export type { ToConversationOptions } from './toConversation';
+export { toConversation } from './toConversation';

@@ -1,0 +1,3 @@
+export { useConversationKit } from './ConversationKitContext';
+export type { ConversationKitProviderProps } from './ConversationKitProvider';
+export { ConversationKitProvider } from './ConversationKitProvider';

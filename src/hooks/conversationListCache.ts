@@ -1,0 +1,57 @@
+import type { Conversation } from '../core/types';
+
+/** List order: pinned first, then newest message first; the ID breaks ties so order is stable. */
+export function compareConversations(a: Conversation, b: Conversation): number {
+  if (a.isPinned !== b.isPinned) return a.isPinned ? -1 : 1;
+  const byTime = (b.lastMessage?.timestamp ?? 0) - (a.lastMessage?.timestamp ?? 0);
+  if (byTime !== 0) return byTime;
+  return a.conversationID < b.conversationID ? -1 : a.conversationID > b.conversationID ? 1 : 0;
+}
+
+export function sortConversations(conversations: readonly Conversation[]): Conversation[] {
+  return [...conversations].sort(compareConversations);
+}
+
+/** The list without the given IDs; the same array when none of them is in it. */
+export function removeConversations(
+  conversations: Conversation[],
+  conversationIDs: ReadonlySet<string>,
+): Conversation[] {
+  if (conversationIDs.size === 0) return conversations;
+  const kept = conversations.filter((item) => !conversationIDs.has(item.conversationID));
+  return kept.length === conversations.length ? conversations : kept;
+}
+
+/**
+ * Adds or replaces conversations by ID, keeping list order. Because the order is a total order,
+ * a conversation put back after a failed deletion lands exactly where it was.
+ */
+export function upsertConversations(
+  conversations: Conversation[],
+  updates: readonly Conversation[],
+): Conversation[] {
+  if (updates.length === 0) return conversations;
+  const byID = new Map(updates.map((item) => [item.conversationID, item]));
+  const kept = conversations.filter((item) => !byID.has(item.conversationID));
+  const added = [...byID.values()].sort(compareConversations);
+  // Merging two sorted lists keeps this O(n) for the common case of a few updates in a long list.
+  const merged: Conversation[] = [];
+  let keptIndex = 0;
+  for (const item of added) {
+    while (
+      keptIndex < kept.length &&
+      compareConversations(kept[keptIndex] as Conversation, item) < 0
+    ) {
+      merged.push(kept[keptIndex] as Conversation);
+      keptIndex += 1;
+    }
+    merged.push(item);
+  }
+  for (; keptIndex < kept.length; keptIndex += 1) merged.push(kept[keptIndex] as Conversation);
+  return merged;
+}
+
+/** The IDs of a list, in order. */
+export function conversationIDsOf(conversations: readonly Conversation[]): string[] {
+  return conversations.map((item) => item.conversationID);
+}

@@ -1,0 +1,353 @@
+import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { dedupeConversationIDs, validateConversationIDs } from '../core/conversationIds';
+import { ConversationKitError } from '../core/errors';
+import { createListenerSet } from '../core/listenerSet';
+import type {
+  ChatAdapter,
+  Conversation,
+  ConversationEvent,
+  DeleteResult,
+  DeletionOrigin,
+} from '../core/types';
+import type { ConversationStore, DeletionOutcome } from '../store/createConversationStore';
+import {
+  conversationIDsOf,
+  removeConversations,
+  sortConversations,
+  upsertConversations,
+} from './conversationListCache';
+import { sendDeletions } from './sendDeletions';
+
+export interface DeleteConversationsOptions {
+  /** `true` deletes the chat history too, unrecoverably. */
+  clearHistory: boolean;
+  /** Batch calls in flight at once. Default 2. */
+  concurrency?: number;
+}
+
+/**
+ * What one list scope runs on: the adapter, the query cache of its conversations and its store,
+ * kept consistent with each other. Plain TypeScript, so every deletion path is testable without React.
+ */
+export interface ConversationKitRuntime {
+  readonly adapter: ChatAdapter;
+  readonly queryClient: QueryClient;
+  readonly store: ConversationStore;
+  readonly queryKey: readonly unknown[];
+  /** Loads the list from the adapter, leaving out what was deleted while it loaded. */
+  fetchConversations(): Promise<Conversation[]>;
+  /** Validates, removes optimistically, sends, and puts back exactly what failed or was not sent. */
+  deleteConversations(
+    conversationIDs: readonly string[],
+    options: DeleteConversationsOptions,
+  ): Promise<DeletionOutcome>;
+  /** Sends no further chunks of the running deletions. */
+  stop(): void;
+  /** Applies an adapter event to the cache and the store. */
+  applyEvent(event: ConversationEvent): void;
+  /**
+   * Hears deletions once each, whatever their origin (a local result or an adapter event), and
+   * updates as the adapter sent them.
+   */
+  subscribe(listener: (event: ConversationEvent) => void): () => void;
+  /** Subscribes to the adapter and to the query cache; returns the function that undoes both. */
+  connect(): () => void;
+}
+
+const adapterKeys = new WeakMap<ChatAdapter, number>();
+let lastAdapterKey = 0;
+
+/** A query key per adapter, so that two devices sharing the host's QueryClient never mix lists. */
+function keyOfAdapter(adapter: ChatAdapter): number {
+  let key = adapterKeys.get(adapter);
+  if (key === undefined) {
+    lastAdapterKey += 1;
+    key = lastAdapterKey;
+    adapterKeys.set(adapter, key);
+  }
+  return key;
+}
+
+interface ActiveRun {
+  stopRequested: boolean;
+  done: number;
+  total: number;
+}
+
+export function createConversationKitRuntime(options: {
+  adapter: ChatAdapter;
+  queryClient: QueryClient;
+  store: ConversationStore;
+}): ConversationKitRuntime {
+  const { adapter, queryClient, store } = options;
+  const queryKey = ['conversation-kit', 'conversations', keyOfAdapter(adapter)] as const;
+  const listeners = createListenerSet<ConversationEvent>();
+  /** Deletions already reported, so that a local result and its adapter event count once. */
+  const reportedDeleted = new Set<string>();
+  /** In-flight IDs an event deleted: their failure is no failure, the conversation is gone. */
+  const removedWhileInFlight = new Set<string>();
+  /** In-flight IDs that came back with a new message: the list keeps them whatever the result. */
+  const updatedWhileInFlight = new Set<string>();
+  /** One set per running fetch: IDs deleted meanwhile, which its (older) answer must not revive. */
+  const deletedDuringFetch = new Set<Set<string>>();
+  const activeRuns = new Set<ActiveRun>();
+  queryClient.setQueryDefaults(queryKey, {
+    // Adapter events keep the list live; refetching would only race with them.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    // Lists of 100,000 rows: deep-comparing them on every write costs more than it saves.
+    structuralSharing: false,
+  });
+
+  function readList(): Conversation[] | undefined {
+    return queryClient.getQueryData<Conversation[]>(queryKey);
+  }
+
+  function writeList(next: Conversation[]): void {
+    if (next === readList()) return;
+    queryClient.setQueryData<Conversation[]>(queryKey, next);
+    // The store learns of the change at once, not when the query cache notifies (a later task),
+    // so a rollback can re-select the rows it just put back.
+    store.getState().syncConversationIDs(conversationIDsOf(next));
+  }
+
+  function noteDeleted(ids: Iterable<string>): void {
+    for (const pending of deletedDuringFetch) for (const id of ids) pending.add(id);
+  }
+
+  function report(ids: readonly string[], origin: DeletionOrigin): void {
+    const fresh = ids.filter((id) => !reportedDeleted.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) reportedDeleted.add(id);
+    listeners.emit({ type: 'conversationsDeleted', conversationIDs: fresh, origin });
+  }
+
+  function publishProgress(): void {
+    let done = 0;
+    let total = 0;
+    for (const run of activeRuns) {
+      done += run.done;
+      total += run.total;
+    }
+    store.getState().setProgress(activeRuns.size > 0 ? { done, total } : null);
+  }
+
+  /** Checks a request before anything leaves the list or reaches the backend. */
+  function validateRequest(conversationIDs: readonly string[], clearHistory: unknown): string[] {
+    if (!Array.isArray(conversationIDs)) {
+      throw new ConversationKitError('INVALID_ARGUMENT', 'Expected an array of conversation IDs');
+    }
+    if (typeof clearHistory !== 'boolean') {
+      throw new ConversationKitError('INVALID_ARGUMENT', 'clearHistory must be true or false');
+    }
+    if (!clearHistory && !adapter.capabilities.keepHistory) {
+      // Never clear history behind the person's back: they chose to keep it.
+      throw new ConversationKitError('INVALID_ARGUMENT', 'This backend cannot keep chat history');
+    }
+    // Repeats are harmless here (a selection listed twice); the adapter itself refuses them.
+    const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs));
+    const list = readList();
+    if (list) {
+      const known = new Set(conversationIDsOf(list));
+      const { inFlightIDs } = store.getState();
+      const unknown = ids.filter((id) => !known.has(id) && !inFlightIDs.has(id));
+      if (unknown.length > 0) {
+        throw new ConversationKitError(
+          'UNKNOWN_CONVERSATION_ID',
+          `Not in the conversation list: ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''}`,
+          { conversationIDs: unknown },
+        );
+      }
+    }
+    return ids;
+  }
+
+  async function deleteConversations(
+    conversationIDs: readonly string[],
+    deleteOptions: DeleteConversationsOptions,
+  ): Promise<DeletionOutcome> {
+    const clearHistory = deleteOptions?.clearHistory;
+    const ids = validateRequest(conversationIDs, clearHistory);
+    const state = store.getState();
+    const skipped = ids.filter((id) => state.inFlightIDs.has(id));
+    const toSend = ids.filter((id) => !state.inFlightIDs.has(id));
+    const outcomeBase = { requested: ids, skipped, clearHistory: clearHistory as boolean };
+    if (toSend.length === 0) {
+      const outcome: DeletionOutcome = {
+        ...outcomeBase,
+        deleted: [],
+        failed: [],
+        notSent: [],
+        stopped: false,
+        results: [],
+      };
+      return outcome;
+    }
+
+    // Everything up to the first await runs synchronously, so a double click finds these in flight.
+    const sending = new Set(toSend);
+    const snapshot = new Map(
+      (readList() ?? [])
+        .filter((item) => sending.has(item.conversationID))
+        .map((item) => [item.conversationID, item]),
+    );
+    const wasSelected = toSend.filter((id) => state.selectedIDs.has(id));
+    state.markInFlight(toSend);
+    noteDeleted(toSend);
+    const list = readList();
+    if (list) writeList(removeConversations(list, sending));
+
+    const run: ActiveRun = { stopRequested: false, done: 0, total: toSend.length };
+    activeRuns.add(run);
+    publishProgress();
+    let sent: Awaited<ReturnType<typeof sendDeletions>>;
+    try {
+      sent = await sendDeletions({
+        adapter,
+        conversationIDs: toSend,
+        clearMessage: clearHistory as boolean,
+        concurrency: deleteOptions.concurrency,
+        shouldStop: () => run.stopRequested,
+        onChunkSettled: (results) => {
+          run.done += results.length;
+          publishProgress();
+        },
+      });
+    } finally {
+      activeRuns.delete(run);
+      publishProgress();
+    }
+
+    const deleted: string[] = [];
+    const deletedHere: string[] = [];
+    const failed: DeleteResult[] = [];
+    for (const result of sent.results) {
+      if (result.ok) {
+        deleted.push(result.conversationID);
+        deletedHere.push(result.conversationID);
+      } else if (removedWhileInFlight.has(result.conversationID)) {
+        // Another device (or the backend) deleted it meanwhile: what the person wanted happened.
+        deleted.push(result.conversationID);
+      } else {
+        failed.push(result);
+      }
+    }
+    const comeBack = [...failed.map((result) => result.conversationID), ...sent.notSent].filter(
+      (id) => !removedWhileInFlight.has(id),
+    );
+
+    // A row deleted here stays gone unless a new message brought it back meanwhile.
+    const goneForGood = deletedHere.filter((id) => !updatedWhileInFlight.has(id));
+    let next = readList();
+    if (next) {
+      next = removeConversations(next, new Set(goneForGood));
+      const present = new Set(conversationIDsOf(next));
+      const restored = comeBack
+        .filter((id) => !present.has(id))
+        .map((id) => snapshot.get(id))
+        .filter((item): item is Conversation => item !== undefined);
+      next = upsertConversations(next, restored);
+      writeList(next);
+    }
+    noteDeleted(goneForGood);
+    for (const id of toSend) {
+      removedWhileInFlight.delete(id);
+      updatedWhileInFlight.delete(id);
+    }
+    store.getState().settleInFlight(toSend);
+    const reselect = new Set(comeBack);
+    const stillSelected = wasSelected.filter((id) => reselect.has(id));
+    if (stillSelected.length > 0) {
+      const current = store.getState().selectedIDs;
+      store.getState().replaceSelection([...current, ...stillSelected]);
+    }
+    report(goneForGood, 'local');
+
+    const outcome: DeletionOutcome = {
+      ...outcomeBase,
+      deleted,
+      failed,
+      notSent: sent.notSent,
+      stopped: sent.stopped,
+      results: sent.results,
+    };
+    store.getState().setLastOutcome(outcome);
+    return outcome;
+  }
+
+  function applyEvent(event: ConversationEvent): void {
+    const list = readList();
+    if (event.type === 'conversationsDeleted') {
+      const { inFlightIDs } = store.getState();
+      const known = new Set(list ? conversationIDsOf(list) : []);
+      const ids = event.conversationIDs.filter(
+        (id) => known.has(id) || inFlightIDs.has(id) || list === undefined,
+      );
+      for (const id of ids) if (inFlightIDs.has(id)) removedWhileInFlight.add(id);
+      noteDeleted(event.conversationIDs);
+      if (list) writeList(removeConversations(list, new Set(event.conversationIDs)));
+      else store.getState().forgetConversations(event.conversationIDs);
+      report(ids, event.origin);
+      return;
+    }
+    const { inFlightIDs } = store.getState();
+    for (const conversation of event.conversations) {
+      const id = conversation.conversationID;
+      reportedDeleted.delete(id);
+      for (const pending of deletedDuringFetch) pending.delete(id);
+      if (inFlightIDs.has(id)) {
+        updatedWhileInFlight.add(id);
+        removedWhileInFlight.delete(id);
+      }
+    }
+    if (list) writeList(upsertConversations(list, event.conversations));
+    listeners.emit(event);
+  }
+
+  async function fetchConversations(): Promise<Conversation[]> {
+    const deletedMeanwhile = new Set<string>();
+    deletedDuringFetch.add(deletedMeanwhile);
+    try {
+      const conversations = await adapter.getConversationList();
+      const { inFlightIDs } = store.getState();
+      const list = sortConversations(
+        conversations.filter(
+          (item) =>
+            !deletedMeanwhile.has(item.conversationID) && !inFlightIDs.has(item.conversationID),
+        ),
+      );
+      store.getState().syncConversationIDs(conversationIDsOf(list));
+      return list;
+    } finally {
+      deletedDuringFetch.delete(deletedMeanwhile);
+    }
+  }
+
+  return {
+    adapter,
+    queryClient,
+    store,
+    queryKey,
+    fetchConversations,
+    deleteConversations,
+    stop() {
+      for (const run of activeRuns) run.stopRequested = true;
+    },
+    applyEvent,
+    subscribe: listeners.add,
+    connect() {
+      const unsubscribeAdapter = adapter.subscribe(applyEvent);
+      const queryHash = hashKey(queryKey);
+      // Catches list writes that bypass the runtime (a host's setQueryData, a refetch).
+      const unsubscribeCache = queryClient.getQueryCache().subscribe((cacheEvent) => {
+        if (cacheEvent.type !== 'updated' || cacheEvent.query.queryHash !== queryHash) return;
+        const data = cacheEvent.query.state.data as Conversation[] | undefined;
+        if (data) store.getState().syncConversationIDs(conversationIDsOf(data));
+      });
+      return () => {
+        unsubscribeAdapter();
+        unsubscribeCache();
+      };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
+import type { DeletionOutcome } from '../store/createConversationStore';
+import { useConversationStore } from './useConversationStore';
+
+export interface DeleteConversationsVariables {
+  conversationIDs: readonly string[];
+  /** `true` deletes the chat history too, unrecoverably. */
+  clearHistory: boolean;
+  /** Batch calls in flight at once. Default 2. */
+  concurrency?: number;
+}
+
+/**
+ * Deletes many conversations: validated and de-duplicated first, sent in chunks of the adapter's
+ * `maxBatchSize` with bounded concurrency. Rows leave at once; exactly the failed ones come back
+ * in their place and stay selected. `progress` counts results while a batch runs, `stop()` sends
+ * no further chunks, and `retryFailed` sends the failures of an outcome again.
+ */
+export function useDeleteConversations() {
+  const runtime = useConversationKit('useDeleteConversations');
+  const mutation = useMutation<DeletionOutcome, Error, DeleteConversationsVariables>(
+    {
+      mutationFn: ({ conversationIDs, clearHistory, concurrency }) =>
+        runtime.deleteConversations(conversationIDs, { clearHistory, concurrency }),
+    },
+    runtime.queryClient,
+  );
+  const progress = useConversationStore((state) => state.progress);
+  const lastOutcome = useConversationStore((state) => state.lastOutcome);
+  const { mutateAsync } = mutation;
+
+  const deleteConversations = useCallback(
+    (
+      conversationIDs: readonly string[],
+      options: { clearHistory: boolean; concurrency?: number },
+    ) => mutateAsync({ conversationIDs, ...options }),
+    [mutateAsync],
+  );
+  const retryFailed = useCallback(
+    (outcome: DeletionOutcome) =>
+      mutateAsync({
+        conversationIDs: [
+          ...outcome.failed.map((result) => result.conversationID),
+          ...outcome.notSent,
+        ],
+        clearHistory: outcome.clearHistory,
+      }),
+    [mutateAsync],
+  );
+  const stop = useCallback(() => runtime.stop(), [runtime]);
+
+  return { ...mutation, deleteConversations, retryFailed, stop, progress, lastOutcome };
+}
