@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Packs the built kit, installs the tarball into a scratch project and imports it in plain Node,
+# as a host app's server-side code would: no DOM, no React rendering.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
+cd "$scratch"
+npm init -y > /dev/null
+npm install --no-audit --no-fund --prefer-offline --silent "./$tarball" > /dev/null
+node --input-type=module -e "
+const kit = await import('conversation-kit');
+const server = kit.createMemoryChatServer({ conversations: 3 });
+const adapter = server.connect('node');
+const [first] = await adapter.getConversationList();
+const result = await adapter.deleteConversation(first.conversationID);
+if (!result.ok || server.listConversations().length !== 2) throw new Error('memory server failed');
+for (const name of ['ConversationKitProvider', 'createTencentChatAdapter', 'useConversations', 'ConversationKitError']) {
+  if (!(name in kit)) throw new Error('missing export ' + name);
+}
+const css = (await import('node:fs')).readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
+if (!css.includes('--ck-')) throw new Error('styles.css is missing');
+console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports');
+"
