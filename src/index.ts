@@ -24,8 +24,16 @@ export {
   TENCENT_MAX_BATCH_SIZE,
   toConversation,
 } from './adapters/tencent';
+export type { ConversationListProps, ConversationRenderState } from './components/ConversationList';
+export { ConversationList } from './components/ConversationList';
 export type { ConversationKitProviderProps } from './components/ConversationKitProvider';
-export { ConversationKitProvider, useConversationKit } from './components/ConversationKitProvider';
+export {
+  ConversationKitProvider,
+  useConversationKit,
+  useTranslator,
+} from './components/ConversationKitProvider';
+export type { DeleteConversationDialogProps } from './components/DeleteConversationDialog';
+export { DeleteConversationDialog } from './components/DeleteConversationDialog';
 export type {
   AdapterCapabilities,
   ChatAdapter,
@@ -67,6 +75,8 @@ export {
   useDeleteConversations,
   useDeletionRequest,
 } from './hooks';
+export type { Locale, Messages, PluralMessage, Translator } from './i18n';
+export { createTranslator } from './i18n';
 export type {
   ConversationStore,
   ConversationStoreOptions,

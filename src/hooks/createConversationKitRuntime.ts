@@ -68,6 +68,19 @@ function keyOfAdapter(adapter: ChatAdapter): number {
   return key;
 }
 
+/**
+ * What happened while the list was loading, so that the (older) answer revives no deleted row
+ * and loses no update. Applied when react-query writes the answer, not when it arrives.
+ */
+interface FetchChanges {
+  deleted: Set<string>;
+  updated: Map<string, Conversation>;
+  /** The answer, identified by reference when react-query writes it. */
+  answer: Conversation[] | null;
+}
+
+const MAX_TRACKED_FETCHES = 4;
+
 interface ActiveRun {
   stopRequested: boolean;
   done: number;
@@ -84,20 +97,47 @@ export function createConversationKitRuntime(options: {
   const listeners = createListenerSet<ConversationEvent>();
   /** Deletions already reported, so that a local result and its adapter event count once. */
   const reportedDeleted = new Set<string>();
-  /** In-flight IDs an event deleted: their failure is no failure, the conversation is gone. */
+  /**
+   * In-flight IDs an event deleted: their failure is no failure, the conversation is gone. Kept
+   * even if a message brings the conversation back: the deletion still happened.
+   */
   const removedWhileInFlight = new Set<string>();
   /** In-flight IDs that came back with a new message: the list keeps them whatever the result. */
   const updatedWhileInFlight = new Set<string>();
-  /** One set per running fetch: IDs deleted meanwhile, which its (older) answer must not revive. */
-  const deletedDuringFetch = new Set<Set<string>>();
+  /** The newest version of each in-flight conversation, which a rollback puts back. */
+  const latestOfInFlight = new Map<string, Conversation>();
+  /**
+   * What happened while the list was loading, so that the (older) answer revives no deleted row
+   * and loses no update. Applied when react-query writes the answer, not when it arrives.
+   */
+  const activeFetches = new Set<FetchChanges>();
   const activeRuns = new Set<ActiveRun>();
   queryClient.setQueryDefaults(queryKey, {
     // Adapter events keep the list live; refetching would only race with them.
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
-    // Lists of 100,000 rows: deep-comparing them on every write costs more than it saves.
-    structuralSharing: false,
+    // Called synchronously as react-query writes data: the one moment a fetched answer can be
+    // brought up to date. Lists of 100,000 rows are never deep-compared.
+    structuralSharing: (_previous: unknown, next: unknown) => {
+      for (const changes of activeFetches) {
+        if (changes.answer === next) return reconcileAnswer(changes);
+      }
+      return next;
+    },
   });
+
+  function reconcileAnswer(changes: FetchChanges): Conversation[] {
+    activeFetches.delete(changes);
+    const { inFlightIDs } = store.getState();
+    const kept = (changes.answer ?? []).filter(
+      (item) =>
+        !changes.deleted.has(item.conversationID) &&
+        (!inFlightIDs.has(item.conversationID) || updatedWhileInFlight.has(item.conversationID)),
+    );
+    const list = upsertConversations(kept, [...changes.updated.values()]);
+    store.getState().syncConversationIDs(conversationIDsOf(list));
+    return list;
+  }
 
   function readList(): Conversation[] | undefined {
     return queryClient.getQueryData<Conversation[]>(queryKey);
@@ -112,7 +152,21 @@ export function createConversationKitRuntime(options: {
   }
 
   function noteDeleted(ids: Iterable<string>): void {
-    for (const pending of deletedDuringFetch) for (const id of ids) pending.add(id);
+    for (const changes of activeFetches) {
+      for (const id of ids) {
+        changes.deleted.add(id);
+        changes.updated.delete(id);
+      }
+    }
+  }
+
+  function noteUpdated(conversations: readonly Conversation[]): void {
+    for (const changes of activeFetches) {
+      for (const conversation of conversations) {
+        changes.deleted.delete(conversation.conversationID);
+        changes.updated.set(conversation.conversationID, conversation);
+      }
+    }
   }
 
   function report(ids: readonly string[], origin: DeletionOrigin): void {
@@ -186,11 +240,9 @@ export function createConversationKitRuntime(options: {
 
     // Everything up to the first await runs synchronously, so a double click finds these in flight.
     const sending = new Set(toSend);
-    const snapshot = new Map(
-      (readList() ?? [])
-        .filter((item) => sending.has(item.conversationID))
-        .map((item) => [item.conversationID, item]),
-    );
+    for (const item of readList() ?? []) {
+      if (sending.has(item.conversationID)) latestOfInFlight.set(item.conversationID, item);
+    }
     const wasSelected = toSend.filter((id) => state.selectedIDs.has(id));
     state.markInFlight(toSend);
     noteDeleted(toSend);
@@ -244,20 +296,23 @@ export function createConversationKitRuntime(options: {
       const present = new Set(conversationIDsOf(next));
       const restored = comeBack
         .filter((id) => !present.has(id))
-        .map((id) => snapshot.get(id))
+        .map((id) => latestOfInFlight.get(id))
         .filter((item): item is Conversation => item !== undefined);
       next = upsertConversations(next, restored);
       writeList(next);
+      noteUpdated(restored);
     }
     noteDeleted(goneForGood);
     for (const id of toSend) {
       removedWhileInFlight.delete(id);
       updatedWhileInFlight.delete(id);
+      latestOfInFlight.delete(id);
     }
     store.getState().settleInFlight(toSend);
     const reselect = new Set(comeBack);
     const stillSelected = wasSelected.filter((id) => reselect.has(id));
-    if (stillSelected.length > 0) {
+    // Back in the selection only while there is one: outside selection mode nothing is selected.
+    if (stillSelected.length > 0 && store.getState().selectionMode) {
       const current = store.getState().selectedIDs;
       store.getState().replaceSelection([...current, ...stillSelected]);
     }
@@ -294,32 +349,29 @@ export function createConversationKitRuntime(options: {
     for (const conversation of event.conversations) {
       const id = conversation.conversationID;
       reportedDeleted.delete(id);
-      for (const pending of deletedDuringFetch) pending.delete(id);
       if (inFlightIDs.has(id)) {
         updatedWhileInFlight.add(id);
-        removedWhileInFlight.delete(id);
+        latestOfInFlight.set(id, conversation);
       }
     }
+    noteUpdated(event.conversations);
     if (list) writeList(upsertConversations(list, event.conversations));
     listeners.emit(event);
   }
 
   async function fetchConversations(): Promise<Conversation[]> {
-    const deletedMeanwhile = new Set<string>();
-    deletedDuringFetch.add(deletedMeanwhile);
+    const changes: FetchChanges = { deleted: new Set(), updated: new Map(), answer: null };
+    activeFetches.add(changes);
+    // An answer react-query dropped (a cancelled fetch) is never written: forget old records.
+    if (activeFetches.size > MAX_TRACKED_FETCHES) {
+      activeFetches.delete(activeFetches.values().next().value as FetchChanges);
+    }
     try {
-      const conversations = await adapter.getConversationList();
-      const { inFlightIDs } = store.getState();
-      const list = sortConversations(
-        conversations.filter(
-          (item) =>
-            !deletedMeanwhile.has(item.conversationID) && !inFlightIDs.has(item.conversationID),
-        ),
-      );
-      store.getState().syncConversationIDs(conversationIDsOf(list));
-      return list;
-    } finally {
-      deletedDuringFetch.delete(deletedMeanwhile);
+      changes.answer = sortConversations(await adapter.getConversationList());
+      return changes.answer;
+    } catch (error) {
+      activeFetches.delete(changes);
+      throw error;
     }
   }
 

@@ -55,6 +55,12 @@ export interface SelectionSlice {
   replaceSelection(conversationIDs: Iterable<string>): void;
 }
 
+export interface FocusSlice {
+  /** The row that holds the list's single tab stop (roving focus), even while scrolled away. */
+  focusedID: string | null;
+  setFocusedID(conversationID: string | null): void;
+}
+
 export interface SwipeSlice {
   /** The one row whose swipe is open, if any. */
   openSwipeID: string | null;
@@ -87,7 +93,7 @@ export interface DeletionSlice {
   forgetConversations(conversationIDs: readonly string[]): void;
 }
 
-export type ConversationStoreState = SelectionSlice & SwipeSlice & DeletionSlice;
+export type ConversationStoreState = SelectionSlice & SwipeSlice & FocusSlice & DeletionSlice;
 export type ConversationStore = StoreApi<ConversationStoreState>;
 
 export interface ConversationStoreOptions {
@@ -146,11 +152,21 @@ const createSelectionSlice: StateCreator<ConversationStoreState, [], [], Selecti
     // In-flight IDs are out of the list by design (optimistic); their request is already taken.
     for (const id of state.pendingDeletion?.conversationIDs ?? [])
       if (!present.has(id)) gone.add(id);
+    // A focused row that left hands the tab stop to the row that took its place.
+    let focusedID = state.focusedID;
+    if (focusedID !== null && !present.has(focusedID)) {
+      const formerIndex = state.orderedIDs.indexOf(focusedID);
+      focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
+    }
     // The old array is kept when nothing changed, so subscribers to it do not re-render.
     const unchanged =
       orderedIDs.length === state.orderedIDs.length &&
       orderedIDs.every((id, index) => id === state.orderedIDs[index]);
-    set({ orderedIDs: unchanged ? state.orderedIDs : orderedIDs, ...pruneState(state, gone) });
+    set({
+      orderedIDs: unchanged ? state.orderedIDs : orderedIDs,
+      focusedID,
+      ...pruneState(state, gone),
+    });
   },
   enterSelectionMode() {
     // A row's open swipe makes no sense next to checkboxes.
@@ -164,7 +180,7 @@ const createSelectionSlice: StateCreator<ConversationStoreState, [], [], Selecti
   },
   setSelected(conversationID, selected) {
     const { selectedIDs, orderedIDs } = get();
-    if (selected && !orderedIDs.includes(conversationID)) return;
+    if (!orderedIDs.includes(conversationID)) return;
     const next = new Set(selectedIDs);
     if (selected) next.add(conversationID);
     else next.delete(conversationID);
@@ -193,6 +209,13 @@ const createSelectionSlice: StateCreator<ConversationStoreState, [], [], Selecti
   replaceSelection(conversationIDs) {
     const present = new Set(get().orderedIDs);
     set({ selectedIDs: new Set([...conversationIDs].filter((id) => present.has(id))) });
+  },
+});
+
+const createFocusSlice: StateCreator<ConversationStoreState, [], [], FocusSlice> = (set) => ({
+  focusedID: null,
+  setFocusedID(focusedID) {
+    set({ focusedID });
   },
 });
 
@@ -258,12 +281,9 @@ function createDeletionSlice(
     forgetConversations(conversationIDs) {
       const state = get();
       const gone = new Set(conversationIDs);
-      set({
-        orderedIDs: state.orderedIDs.some((id) => gone.has(id))
-          ? state.orderedIDs.filter((id) => !gone.has(id))
-          : state.orderedIDs,
-        ...pruneState(state, gone),
-      });
+      state.syncConversationIDs(state.orderedIDs.filter((id) => !gone.has(id)));
+      // IDs not (or no longer) in the list may still be selected or pending: drop them too.
+      set(pruneState(get(), gone));
     },
   });
 }
@@ -276,6 +296,7 @@ export function createConversationStore(options: ConversationStoreOptions = {}):
   return createStore<ConversationStoreState>()((...args) => ({
     ...createSelectionSlice(...args),
     ...createSwipeSlice(...args),
+    ...createFocusSlice(...args),
     ...createDeletionSlice(options)(...args),
     selectionMode: options.selectionMode ?? false,
   }));

@@ -6,6 +6,7 @@ export type {
   DeletionProgress,
   DeletionRequest,
   DeletionSlice,
+  FocusSlice,
   SelectionSlice,
   SwipeSlice,
 } from './createConversationStore';

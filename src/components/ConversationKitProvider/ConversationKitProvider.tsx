@@ -6,7 +6,10 @@ import {
   type ConversationStore,
   createConversationStore,
 } from '../../store/createConversationStore';
+import { createTranslator } from '../../i18n/createTranslator';
+import type { Locale, Messages } from '../../i18n/messages';
 import { ConversationKitContext } from './ConversationKitContext';
+import { TranslatorContext } from './TranslatorContext';
 
 export interface ConversationKitProviderProps {
   /** The chat backend: `createMemoryChatServer().connect()`, `createTencentChatAdapter(chat)` or your own. */
@@ -17,6 +20,10 @@ export interface ConversationKitProviderProps {
   store?: ConversationStore;
   /** Whether "Also clear chat history" starts checked. Default false. */
   defaultClearHistory?: boolean;
+  /** Language of every string the kit renders. Default `en`. */
+  locale?: Locale;
+  /** Overrides of single messages; anything missing falls back to the locale, then to English. */
+  messages?: Partial<Messages>;
   /** Called once for every deletion, whether it was made here or on another device. */
   onConversationsDeleted?: (conversationIDs: string[], info: { origin: DeletionOrigin }) => void;
   children: ReactNode;
@@ -31,7 +38,7 @@ function createKitQueryClient(): QueryClient {
  * Two providers never share selection or pending deletions, even on one QueryClient.
  */
 export function ConversationKitProvider(props: ConversationKitProviderProps) {
-  const { adapter, children, defaultClearHistory } = props;
+  const { adapter, children, defaultClearHistory, locale = 'en', messages } = props;
   const contextClient = useContext(QueryClientContext);
   const [ownClient] = useState<QueryClient | null>(() =>
     props.queryClient || contextClient ? null : createKitQueryClient(),

@@ -1,0 +1,43 @@
+import { memo } from 'react';
+
+const AVATAR_HUES = 12;
+
+/** A stable colour slot from the ID, so the same person keeps the same colour everywhere. */
+function hueSlotOf(conversationID: string): number {
+  let hash = 0;
+  for (let index = 0; index < conversationID.length; index += 1) {
+    hash = (hash * 31 + conversationID.charCodeAt(index)) | 0;
+  }
+  return Math.abs(hash) % AVATAR_HUES;
+}
+
+/** Up to two letters from the name's words; grapheme-aware, so CJK and emoji names stay whole. */
+function initialsOf(displayName: string): string {
+  const words = displayName.trim().split(/\s+/u).filter(Boolean);
+  const segmenter =
+    typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  const first = (word: string) =>
+    segmenter ? (segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '') : word.slice(0, 1);
+  if (words.length === 0) return '?';
+  if (words.length === 1) return first(words[0] as string).toLocaleUpperCase();
+  return (first(words[0] as string) + first(words[words.length - 1] as string)).toLocaleUpperCase();
+}
+
+export interface ConversationAvatarProps {
+  conversationID: string;
+  displayName: string;
+  avatarUrl?: string;
+}
+
+/** The avatar image, or initials on a colour derived from the ID. Decorative: the name is read. */
+export const ConversationAvatar = memo(function ConversationAvatar(props: ConversationAvatarProps) {
+  const { conversationID, displayName, avatarUrl } = props;
+  if (avatarUrl) {
+    return <img className="ck-avatar" src={avatarUrl} alt="" loading="lazy" decoding="async" />;
+  }
+  return (
+    <span className="ck-avatar" aria-hidden="true" data-hue={hueSlotOf(conversationID)}>
+      {initialsOf(displayName)}
+    </span>
+  );
+});

@@ -1,0 +1,423 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import type { Conversation, DeletionOrigin } from '../../core/types';
+import { useConversationEvents } from '../../hooks/useConversationEvents';
+import { useConversationStore } from '../../hooks/useConversationStore';
+import { useConversations } from '../../hooks/useConversations';
+import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
+import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { DeleteConversationDialog } from '../DeleteConversationDialog/DeleteConversationDialog';
+import { type ConversationRenderState, ConversationRow } from './ConversationRow';
+import { DeletionStatus } from './DeletionStatus';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useSwipeGestures } from './useSwipeGestures';
+
+export interface ConversationListProps {
+  /** A row was activated (click, tap or Enter) outside selection mode. */
+  onConversationOpen?: (conversation: Conversation) => void;
+  /** Called once per deletion, made here or on another device. */
+  onConversationsDeleted?: (conversationIDs: string[], info: { origin: DeletionOrigin }) => void;
+  /** Swiping a row toward the trailing edge reveals Delete. Default true. */
+  swipeToDelete?: boolean;
+  /** Swiping past 60% of the row's width asks to delete at once. Default true. */
+  fullSwipeToDelete?: boolean;
+  /** Offers selection mode (Select button, long press, checkboxes). Default true. */
+  selectable?: boolean;
+  /** Whether "Also clear chat history" starts checked. Default false. */
+  defaultClearHistory?: boolean;
+  /** Ask for confirmation before deleting. Default true; `false` only for hosts that confirm elsewhere. */
+  confirm?: boolean;
+  /** Draws a row's content instead of the default avatar, name, preview, time and badges. */
+  renderConversation?: (conversation: Conversation, state: ConversationRenderState) => ReactNode;
+  className?: string;
+  style?: CSSProperties;
+}
+
+const DEFAULT_ROW_HEIGHT = 72;
+
+function readRowHeight(element: HTMLElement | null): number {
+  if (!element) return DEFAULT_ROW_HEIGHT;
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--ck-row-height, 72px)';
+  element.appendChild(probe);
+  const height = probe.getBoundingClientRect().height;
+  probe.remove();
+  return height > 0 ? height : DEFAULT_ROW_HEIGHT;
+}
+
+/**
+ * The conversation list: a virtualized, accessible grid with swipe-to-delete, selection mode,
+ * keyboard navigation, and the confirmation dialog. Must be inside `ConversationKitProvider`.
+ */
+export function ConversationList(props: ConversationListProps) {
+  const {
+    onConversationOpen,
+    onConversationsDeleted,
+    swipeToDelete = true,
+    fullSwipeToDelete = true,
+    selectable = true,
+    defaultClearHistory,
+    confirm = true,
+    renderConversation,
+    className,
+    style,
+  } = props;
+  const runtime = useConversationKit('ConversationList');
+  const { store } = runtime;
+  const { t } = useTranslator();
+  const query = useConversations();
+  const conversations = query.data ?? [];
+  const selectionMode = useConversationStore((state) => state.selectionMode);
+  const idPrefix = useId();
+  const gridRef = useRef<HTMLDivElement>(null);
+  const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
+  const [now, setNow] = useState(() => Date.now());
+  const pendingFocusRef = useRef<string | null>(null);
+  const conversationsRef = useRef(conversations);
+  conversationsRef.current = conversations;
+
+  useEffect(() => {
+    if (defaultClearHistory !== undefined) store.setState({ defaultClearHistory });
+  }, [store, defaultClearHistory]);
+
+  useLayoutEffect(() => {
+    setRowHeight(readRowHeight(gridRef.current));
+  }, []);
+
+  useEffect(() => {
+    // Relative times ("5 min ago") move on by themselves.
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const onDeletedRef = useRef(onConversationsDeleted);
+  onDeletedRef.current = onConversationsDeleted;
+  useConversationEvents((event) => {
+    if (event.type === 'conversationsDeleted') {
+      onDeletedRef.current?.(event.conversationIDs, { origin: event.origin });
+    }
+  });
+
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    getItemKey: (index) => conversationsRef.current[index]?.conversationID ?? index,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  const requestDeletion = useCallback(
+    (conversationIDs: readonly string[]) => {
+      const state = store.getState();
+      if (!state.requestDeletion(conversationIDs)) return;
+      if (!confirm) {
+        const request = store.getState().takePendingDeletion();
+        if (request) {
+          runtime
+            .deleteConversations(request.conversationIDs, { clearHistory: request.clearHistory })
+            .catch(() => {
+              // Refused before anything was sent (the rows left meanwhile): nothing to undo.
+            });
+        }
+      }
+    },
+    [store, runtime, confirm],
+  );
+
+  const focusRow = useCallback(
+    (conversationID: string) => {
+      const index = conversationsRef.current.findIndex((item) => item.conversationID === conversationID);
+      if (index === -1) return;
+      store.getState().setFocusedID(conversationID);
+      pendingFocusRef.current = conversationID;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      const row = gridRef.current?.querySelector<HTMLElement>(
+        `[role="row"][data-id="${CSS.escape(conversationID)}"]`,
+      );
+      if (row) {
+        pendingFocusRef.current = null;
+        row.focus({ preventScroll: true });
+      }
+    },
+    [store, virtualizer],
+  );
+
+  // A row asked to take focus may only be rendered after the virtualizer scrolled to it.
+  useLayoutEffect(() => {
+    const wanted = pendingFocusRef.current;
+    if (wanted === null) return;
+    const row = gridRef.current?.querySelector<HTMLElement>(
+      `[role="row"][data-id="${CSS.escape(wanted)}"]`,
+    );
+    if (row) {
+      pendingFocusRef.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  // Until a row is focused, the first row holds the list's tab stop.
+  const focusedID = useConversationStore((state) => state.focusedID);
+  useEffect(() => {
+    if (focusedID === null && conversations.length > 0) {
+      store.getState().setFocusedID((conversations[0] as Conversation).conversationID);
+    }
+  }, [focusedID, conversations, store]);
+
+  const onLongPress = useCallback(
+    (conversationID: string) => {
+      const state = store.getState();
+      state.enterSelectionMode();
+      state.setSelected(conversationID, true);
+      state.setFocusedID(conversationID);
+    },
+    [store],
+  );
+  const onFullSwipe = useCallback((id: string) => requestDeletion([id]), [requestDeletion]);
+
+  useSwipeGestures({
+    gridRef,
+    store,
+    swipeEnabled: swipeToDelete,
+    fullSwipeEnabled: swipeToDelete && fullSwipeToDelete,
+    longPressEnabled: selectable,
+    onLongPress,
+    onFullSwipe,
+  });
+
+  const conversationOf = (element: Element | null): Conversation | undefined => {
+    const row = element?.closest<HTMLElement>('[role="row"][data-id]');
+    const id = row?.dataset.id;
+    return id === undefined ? undefined : conversationsRef.current.find((c) => c.conversationID === id);
+  };
+
+  function onGridClick(event: MouseEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const conversation = conversationOf(target);
+    if (!conversation) return;
+    const id = conversation.conversationID;
+    const state = store.getState();
+    state.setFocusedID(id);
+    if (target.closest('[data-action="delete"]')) {
+      requestDeletion([id]);
+      return;
+    }
+    if (target.closest('input[type="checkbox"]')) return;
+    if (state.selectionMode) {
+      if (event.shiftKey) state.selectRange(id);
+      else state.toggle(id);
+      return;
+    }
+    if (state.openSwipeID !== null) {
+      // The first tap after a swipe puts the row back rather than opening something.
+      state.closeSwipe();
+      return;
+    }
+    onConversationOpen?.(conversation);
+  }
+
+  function moveFocus(from: number, to: number, extendSelection: boolean) {
+    const list = conversationsRef.current;
+    if (list.length === 0) return;
+    const index = Math.min(Math.max(to, 0), list.length - 1);
+    const target = list[index] as Conversation;
+    if (extendSelection && selectable) {
+      const state = store.getState();
+      if (!state.selectionMode) state.enterSelectionMode();
+      const origin = list[from];
+      if (store.getState().anchorID === null && origin) store.getState().setSelected(origin.conversationID, true);
+      store.getState().selectRange(target.conversationID);
+    }
+    focusRow(target.conversationID);
+  }
+
+  function onGridKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const list = conversationsRef.current;
+    const state = store.getState();
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('[role="row"][data-id]');
+    const onRow = row !== null && target === row;
+    const currentID = row?.dataset.id ?? state.focusedID;
+    const index = currentID ? list.findIndex((item) => item.conversationID === currentID) : -1;
+    const pageSize = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+    const rtl = gridRef.current ? getComputedStyle(gridRef.current).direction === 'rtl' : false;
+    const modifier = event.ctrlKey || event.metaKey;
+
+    switch (event.key) {
+      case 'ArrowDown':
+        moveFocus(index, index + 1, event.shiftKey);
+        break;
+      case 'ArrowUp':
+        moveFocus(index, index - 1, event.shiftKey);
+        break;
+      case 'Home':
+        moveFocus(index, 0, event.shiftKey);
+        break;
+      case 'End':
+        moveFocus(index, list.length - 1, event.shiftKey);
+        break;
+      case 'PageDown':
+        moveFocus(index, index + pageSize, event.shiftKey);
+        break;
+      case 'PageUp':
+        moveFocus(index, index - pageSize, event.shiftKey);
+        break;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        // Toward the trailing edge reaches the row's Delete action; back returns to the row.
+        const towardTrailing = (event.key === 'ArrowRight') !== rtl;
+        if (towardTrailing && onRow) {
+          row.querySelector<HTMLElement>('[data-action="delete"]')?.focus();
+        } else if (!towardTrailing && row && !onRow) {
+          row.focus();
+        } else {
+          return;
+        }
+        break;
+      }
+      case ' ':
+      case 'Spacebar':
+        if (!onRow || !currentID) return;
+        if (state.selectionMode) {
+          if (event.shiftKey) state.selectRange(currentID);
+          else state.toggle(currentID);
+        } else if (event.shiftKey && selectable) {
+          onLongPress(currentID);
+        } else {
+          return;
+        }
+        break;
+      case 'Enter': {
+        if (!onRow || !currentID) return;
+        if (state.selectionMode) state.toggle(currentID);
+        else {
+          const conversation = list[index];
+          if (conversation) onConversationOpen?.(conversation);
+        }
+        break;
+      }
+      case 'Delete':
+      case 'Backspace':
+        if (target.closest('input:not([type="checkbox"])')) return;
+        if (state.selectionMode) {
+          if (state.selectedIDs.size === 0) return;
+          requestDeletion([...state.selectedIDs]);
+        } else if (currentID) {
+          requestDeletion([currentID]);
+        }
+        break;
+      case 'Escape':
+        if (state.openSwipeID !== null) state.closeSwipe();
+        else if (state.selectionMode) state.exitSelectionMode();
+        else return;
+        break;
+      case 'a':
+      case 'A':
+        if (!modifier || !selectable) return;
+        if (!state.selectionMode) state.enterSelectionMode();
+        store.getState().selectAll();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  // When the focused row is scrolled out of the DOM, the grid itself keeps the tab stop and
+  // hands focus back to that row.
+  const virtualItems = virtualizer.getVirtualItems();
+  const focusedRowRendered =
+    focusedID !== null &&
+    virtualItems.some((item) => conversations[item.index]?.conversationID === focusedID);
+  function onGridFocus(event: FocusEvent<HTMLDivElement>) {
+    if (event.target !== gridRef.current) return;
+    const id = store.getState().focusedID ?? conversationsRef.current[0]?.conversationID;
+    if (id) focusRow(id);
+  }
+
+  const restoreListFocus = useCallback(() => {
+    const id = store.getState().focusedID;
+    if (id) focusRow(id);
+    else gridRef.current?.focus();
+  }, [store, focusRow]);
+
+  const rows = virtualItems.map((item) => {
+    const conversation = conversations[item.index] as Conversation;
+    return (
+      <ConversationRow
+        key={conversation.conversationID}
+        conversation={conversation}
+        index={item.index}
+        start={item.start}
+        selectionMode={selectionMode}
+        now={now}
+        idPrefix={idPrefix}
+        renderConversation={renderConversation}
+      />
+    );
+  });
+
+  return (
+    <div
+      className={className ? `ck-root ck-list ${className}` : 'ck-root ck-list'}
+      style={style}
+      data-selection-mode={selectionMode || undefined}
+      data-state={query.isPending ? 'loading' : query.isError ? 'error' : 'ready'}
+    >
+      <SelectionToolbar
+        selectable={selectable}
+        total={conversations.length}
+        onDeleteSelected={() => requestDeletion([...store.getState().selectedIDs])}
+      />
+      {/* biome-ignore lint/a11y/useSemanticElements: a grid of rows holding buttons is the ARIA grid pattern */}
+      <div
+        ref={gridRef}
+        role="grid"
+        className="ck-grid"
+        aria-label={t('conversations')}
+        aria-rowcount={conversations.length}
+        aria-colcount={2}
+        aria-multiselectable={selectionMode || undefined}
+        aria-busy={query.isPending || undefined}
+        tabIndex={focusedRowRendered || conversations.length === 0 ? -1 : 0}
+        onClick={onGridClick}
+        onKeyDown={onGridKeyDown}
+        onFocus={onGridFocus}
+      >
+        <div role="rowgroup" className="ck-rows" style={{ height: virtualizer.getTotalSize() }}>
+          {rows}
+        </div>
+      </div>
+      {query.isPending && <p className="ck-placeholder">{t('loading')}</p>}
+      {query.isError && (
+        <div className="ck-placeholder" role="alert">
+          <p>{t('loadFailed')}</p>
+          <button type="button" className="ck-button" onClick={() => query.refetch()}>
+            {t('retryLoading')}
+          </button>
+        </div>
+      )}
+      {query.isSuccess && conversations.length === 0 && (
+        <p className="ck-placeholder">{t('empty')}</p>
+      )}
+      <DeletionStatus conversations={conversations} maxBatchSize={runtime.adapter.capabilities.maxBatchSize} />
+      {confirm && <DeleteConversationDialog onFallbackFocus={restoreListFocus} />}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { type CSSProperties, memo, type ReactNode } from 'react';
+import type { Conversation } from '../../core/types';
+import { useConversationStore } from '../../hooks/useConversationStore';
+import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { ConversationAvatar } from './ConversationAvatar';
+
+/** What `renderConversation` gets to draw a row's content. */
+export interface ConversationRenderState {
+  selected: boolean;
+  /** Awaiting confirmation or being deleted. */
+  pending: boolean;
+}
+
+export interface ConversationRowProps {
+  conversation: Conversation;
+  index: number;
+  /** Offset from the top of the list, in px (virtualized position). */
+  start: number;
+  selectionMode: boolean;
+  /** The time rows count back from, shared so that all rows agree. */
+  now: number;
+  idPrefix: string;
+  renderConversation?: (conversation: Conversation, state: ConversationRenderState) => ReactNode;
+}
+
+function DefaultConversationContent(props: {
+  conversation: Conversation;
+  now: number;
+  labelID: string;
+}) {
+  const { conversation, now, labelID } = props;
+  const { t, formatTime } = useTranslator();
+  const { lastMessage, unreadCount, isPinned } = conversation;
+  return (
+    <>
+      <ConversationAvatar
+        conversationID={conversation.conversationID}
+        displayName={conversation.displayName}
+        avatarUrl={conversation.avatarUrl}
+      />
+      <span className="ck-row-text">
+        <span className="ck-row-heading">
+          <span className="ck-row-name" id={`${labelID}-name`} dir="auto">
+            {conversation.displayName}
+          </span>
+          {lastMessage && (
+            <time
+              className="ck-row-time"
+              id={`${labelID}-time`}
+              dateTime={new Date(lastMessage.timestamp).toISOString()}
+            >
+              {formatTime(lastMessage.timestamp, now)}
+            </time>
+          )}
+        </span>
+        <span className="ck-row-detail">
+          <span className="ck-row-preview" id={`${labelID}-preview`} dir="auto">
+            {lastMessage?.text ?? ''}
+          </span>
+          {isPinned && (
+            <span className="ck-row-pinned" id={`${labelID}-pinned`} role="img" aria-label={t('pinned')}>
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                <path
+                  fill="currentColor"
+                  d="M10.5 1.5 14.5 5.5 12.8 6.2 10.4 8.6 10.9 11.9 9.8 13 6.9 10.1 3 14 2 13 5.9 9.1 3 6.2 4.1 5.1 7.4 5.6 9.8 3.2Z"
+                />
+              </svg>
+            </span>
+          )}
+          {unreadCount > 0 && (
+            <span className="ck-row-unread" id={`${labelID}-unread`}>
+              <span aria-hidden="true">{unreadCount > 99 ? '99+' : unreadCount}</span>
+              <span className="ck-visually-hidden">{t('unreadCount', { count: unreadCount })}</span>
+            </span>
+          )}
+        </span>
+      </span>
+    </>
+  );
+}
+
+function labelledByOf(conversation: Conversation, labelID: string): string {
+  const parts = [`${labelID}-name`];
+  if (conversation.lastMessage) parts.push(`${labelID}-preview`, `${labelID}-time`);
+  if (conversation.isPinned) parts.push(`${labelID}-pinned`);
+  if (conversation.unreadCount > 0) parts.push(`${labelID}-unread`);
+  return parts.join(' ');
+}
+
+/**
+ * One row of the grid. It subscribes to its own slice of the store, so toggling one selection
+ * re-renders that row alone; swipe movement never renders it (the gesture writes to the DOM).
+ */
+export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
+  const { conversation, index, start, selectionMode, now, idPrefix, renderConversation } = props;
+  const id = conversation.conversationID;
+  const { t } = useTranslator();
+  const selected = useConversationStore((state) => state.selectedIDs.has(id));
+  const focused = useConversationStore((state) => state.focusedID === id);
+  const swipeOpen = useConversationStore((state) => state.openSwipeID === id);
+  const pending = useConversationStore(
+    (state) =>
+      state.inFlightIDs.has(id) || (state.pendingDeletion?.conversationIDs.includes(id) ?? false),
+  );
+  const toggle = useConversationStore((state) => state.toggle);
+  const labelID = `${idPrefix}-${index}`;
+  const style: CSSProperties = { transform: `translateY(${start}px)` };
+
+  return (
+    <div
+      role="row"
+      className="ck-row"
+      aria-rowindex={index + 1}
+      aria-selected={selectionMode ? selected : undefined}
+      aria-busy={pending || undefined}
+      aria-label={renderConversation ? conversation.displayName : undefined}
+      aria-labelledby={renderConversation ? undefined : labelledByOf(conversation, labelID)}
+      data-id={id}
+      data-selected={selected || undefined}
+      data-pending={pending || undefined}
+      data-swipe={swipeOpen ? 'open' : 'closed'}
+      data-unread={conversation.unreadCount > 0 || undefined}
+      data-pinned={conversation.isPinned || undefined}
+      tabIndex={focused ? 0 : -1}
+      style={style}
+    >
+      <div role="gridcell" className="ck-row-main">
+        {selectionMode && (
+          <input
+            type="checkbox"
+            className="ck-checkbox"
+            aria-label={t('selectConversation', { name: conversation.displayName })}
+            checked={selected}
+            onChange={() => toggle(id)}
+            tabIndex={-1}
+          />
+        )}
+        {renderConversation ? (
+          renderConversation(conversation, { selected, pending })
+        ) : (
+          <DefaultConversationContent conversation={conversation} now={now} labelID={labelID} />
+        )}
+      </div>
+      {!selectionMode && (
+        <div role="gridcell" className="ck-row-actions">
+          <button
+            type="button"
+            className="ck-row-delete"
+            data-action="delete"
+            aria-label={t('deleteConversation', { name: conversation.displayName })}
+            tabIndex={focused ? 0 : -1}
+          >
+            <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
+              <path
+                fill="currentColor"
+                d="M6 1h4l.5 1.5H14V4H2V2.5h3.5zM3 5h10l-.8 9.2a1 1 0 0 1-1 .8H4.8a1 1 0 0 1-1-.8zm3 2v6h1.2V7zm2.8 0v6H10V7z"
+              />
+            </svg>
+            <span className="ck-row-delete-label">{t('delete')}</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,125 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Conversation } from '../../core/types';
+import { useConversationEvents } from '../../hooks/useConversationEvents';
+import { useConversationStore } from '../../hooks/useConversationStore';
+import { useDeleteConversations } from '../../hooks/useDeleteConversations';
+import type { DeletionOutcome } from '../../store/createConversationStore';
+import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+
+interface Notice {
+  text: string;
+  /** The outcome whose failures (and unsent IDs) Retry sends again. */
+  retryable?: DeletionOutcome;
+}
+
+export interface DeletionStatusProps {
+  /** The list as last shown: names of conversations that just left are looked up here. */
+  conversations: readonly Conversation[];
+  /** IDs per chunk: progress shows only for deletions of more than one chunk. */
+  maxBatchSize: number;
+}
+
+/**
+ * The polite live region announcing outcomes, with Retry for exactly the failed conversations,
+ * and the progress bar with Stop while a multi-chunk deletion runs.
+ */
+export function DeletionStatus(props: DeletionStatusProps) {
+  const { conversations, maxBatchSize } = props;
+  const { t } = useTranslator();
+  const { retryFailed, stop } = useDeleteConversations();
+  const progress = useConversationStore((state) => state.progress);
+  const lastOutcome = useConversationStore((state) => state.lastOutcome);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  // The list of the last render: the kit emits a deletion before React renders the shorter list,
+  // so the name of a conversation that just left is still found here.
+  const shownRef = useRef(conversations);
+  shownRef.current = conversations;
+  const progressLabelID = useId();
+
+  useEffect(() => {
+    if (!lastOutcome) return;
+    const { deleted, failed, notSent, stopped, requested } = lastOutcome;
+    const parts: string[] = [];
+    if (stopped) {
+      parts.push(t('stoppedCount', { done: deleted.length, total: requested.length }));
+    } else if (deleted.length > 0) {
+      parts.push(t('deletedCount', { count: deleted.length }));
+    }
+    if (failed.length > 0) parts.push(t('failedCount', { count: failed.length }));
+    if (parts.length === 0) return;
+    const retryable = failed.length > 0 || notSent.length > 0 ? lastOutcome : undefined;
+    setNotice({ text: parts.join('. '), retryable });
+  }, [lastOutcome, t]);
+
+  useConversationEvents((event) => {
+    if (event.type !== 'conversationsDeleted' || event.origin !== 'remote') return;
+    const ids = event.conversationIDs;
+    if (ids.length === 1) {
+      const id = ids[0] as string;
+      const name = shownRef.current.find((item) => item.conversationID === id)?.displayName;
+      if (name !== undefined) {
+        setNotice({ text: t('remoteDeletedOne', { name }) });
+        return;
+      }
+    }
+    setNotice({ text: t('remoteDeletedMany', { count: ids.length }) });
+  });
+
+  const showProgress = progress !== null && progress.total > maxBatchSize;
+
+  return (
+    <div className="ck-status-area">
+      {showProgress && (
+        <div className="ck-progress">
+          <span className="ck-progress-label" id={progressLabelID}>
+            {t('deleting', { done: progress.done, total: progress.total })}
+          </span>
+          <div
+            role="progressbar"
+            className="ck-progress-bar"
+            aria-labelledby={progressLabelID}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            style={{ ['--ck-progress' as string]: `${(progress.done / progress.total) * 100}%` }}
+          />
+          <button type="button" className="ck-button" onClick={stop}>
+            {t('stop')}
+          </button>
+        </div>
+      )}
+      <div className="ck-notice" data-state={notice ? 'open' : 'closed'}>
+        {/* Always in the document: a live region must exist before its text changes. */}
+        <p role="status" className="ck-notice-text">
+          {notice?.text ?? ''}
+        </p>
+        {notice?.retryable && (
+          <button
+            type="button"
+            className="ck-button"
+            onClick={() => {
+              const outcome = notice.retryable as DeletionOutcome;
+              setNotice(null);
+              retryFailed(outcome).catch(() => {
+                // The rows are already back in the list; a refusal (e.g. they left meanwhile)
+                // leaves nothing to retry.
+              });
+            }}
+          >
+            {t('retry')}
+          </button>
+        )}
+        {notice && (
+          <button
+            type="button"
+            className="ck-button ck-notice-dismiss"
+            aria-label={t('dismiss')}
+            onClick={() => setNotice(null)}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

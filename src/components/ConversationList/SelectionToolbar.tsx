@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import { useConversationStore } from '../../hooks/useConversationStore';
+import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+
+export interface SelectionToolbarProps {
+  selectable: boolean;
+  total: number;
+  onDeleteSelected(): void;
+}
+
+/** "Select" outside selection mode; select all, the count, Delete and Done inside it. */
+export function SelectionToolbar(props: SelectionToolbarProps) {
+  const { selectable, total, onDeleteSelected } = props;
+  const { t } = useTranslator();
+  const selectionMode = useConversationStore((state) => state.selectionMode);
+  const selectedCount = useConversationStore((state) => state.selectedIDs.size);
+  const enterSelectionMode = useConversationStore((state) => state.enterSelectionMode);
+  const exitSelectionMode = useConversationStore((state) => state.exitSelectionMode);
+  const selectAll = useConversationStore((state) => state.selectAll);
+  const clearSelection = useConversationStore((state) => state.clearSelection);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  const allSelected = total > 0 && selectedCount === total;
+  const someSelected = selectedCount > 0 && !allSelected;
+
+  useEffect(() => {
+    // `indeterminate` exists only as a DOM property; it makes the checkbox read as "mixed".
+    if (selectAllRef.current) selectAllRef.current.indeterminate = someSelected;
+  });
+
+  if (!selectable) return null;
+  if (!selectionMode) {
+    return (
+      <div className="ck-toolbar" data-selection-mode={undefined}>
+        <button
+          type="button"
+          className="ck-button ck-toolbar-select"
+          onClick={enterSelectionMode}
+          disabled={total === 0}
+        >
+          {t('select')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="ck-toolbar" data-selection-mode="">
+      <label className="ck-select-all">
+        <input
+          ref={selectAllRef}
+          type="checkbox"
+          className="ck-checkbox"
+          checked={allSelected}
+          onChange={() => (allSelected ? clearSelection() : selectAll())}
+        />
+        <span>{t('selectAll')}</span>
+      </label>
+      <span className="ck-selected-count" aria-live="polite" aria-atomic="true">
+        {t('selectedCount', { count: selectedCount })}
+      </span>
+      <button
+        type="button"
+        className="ck-button ck-toolbar-delete"
+        data-variant="danger"
+        disabled={selectedCount === 0}
+        onClick={onDeleteSelected}
+      >
+        {t('delete')}
+      </button>
+      <button type="button" className="ck-button ck-toolbar-done" onClick={exitSelectionMode}>
+        {t('done')}
+      </button>
+    </div>
+  );
+}

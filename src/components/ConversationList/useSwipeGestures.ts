@@ -1,0 +1,239 @@
+import { type RefObject, useEffect, useRef } from 'react';
+import type { ConversationStore } from '../../store/createConversationStore';
+
+/** Movement below this many px does not decide between a swipe and a scroll yet. */
+const AXIS_LOCK_SLOP = 8;
+/** Release faster than this (px/ms) toward a side counts as a flick to that side. */
+const FLICK_VELOCITY = 0.45;
+/** Past this share of the row's width, a swipe asks to delete at once. */
+const FULL_SWIPE_SHARE = 0.6;
+export const LONG_PRESS_MS = 500;
+
+export interface SwipeGestureOptions {
+  gridRef: RefObject<HTMLElement | null>;
+  store: ConversationStore;
+  swipeEnabled: boolean;
+  fullSwipeEnabled: boolean;
+  longPressEnabled: boolean;
+  /** A long press on a row: enter selection mode with that row selected. */
+  onLongPress(conversationID: string): void;
+  /** A full swipe: ask to delete the row now. */
+  onFullSwipe(conversationID: string): void;
+}
+
+interface Gesture {
+  pointerId: number;
+  row: HTMLElement;
+  conversationID: string;
+  startX: number;
+  startY: number;
+  /** How far the row was already open when the gesture started, in px. */
+  startReveal: number;
+  axis: 'undecided' | 'horizontal' | 'vertical';
+  /** +1 when moving the pointer toward the inline start reveals the action (LTR), -1 in RTL. */
+  direction: 1 | -1;
+  actionWidth: number;
+  rowWidth: number;
+  reveal: number;
+  samples: Array<{ time: number; reveal: number }>;
+  longPressTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+function actionWidthOf(row: HTMLElement): number {
+  const actions = row.querySelector<HTMLElement>('.ck-row-actions');
+  return actions?.getBoundingClientRect().width || 88;
+}
+
+function setReveal(row: HTMLElement, reveal: number, direction: 1 | -1): void {
+  row.style.setProperty('--ck-swipe-offset', `${-reveal * direction}px`);
+}
+
+/**
+ * Swipe-to-delete and long press on the grid's rows, for touch, pen and mouse alike.
+ * One set of pointer listeners on the grid serves every row. While a finger moves, the row is
+ * moved through a CSS variable on its element: React renders nothing until the row settles
+ * open or closed, which is the only moment the store changes.
+ */
+export function useSwipeGestures(options: SwipeGestureOptions): void {
+  const latest = useRef(options);
+  latest.current = options;
+
+  useEffect(() => {
+    const grid = options.gridRef.current;
+    if (!grid) return;
+    let gesture: Gesture | null = null;
+    let suppressClick = false;
+
+    function clearLongPress(current: Gesture): void {
+      if (current.longPressTimer !== undefined) clearTimeout(current.longPressTimer);
+      current.longPressTimer = undefined;
+    }
+
+    function settle(current: Gesture, finalState: 'open' | 'closed'): void {
+      current.row.style.removeProperty('--ck-swipe-offset');
+      // Set directly as well: when the store does not change, React has no reason to re-render it.
+      current.row.dataset.swipe = finalState;
+      const { store } = latest.current;
+      if (finalState === 'open') store.getState().openSwipe(current.conversationID);
+      else if (store.getState().openSwipeID === current.conversationID) store.getState().closeSwipe();
+    }
+
+    function onPointerDown(event: PointerEvent): void {
+      if (gesture || !event.isPrimary || event.button !== 0) return;
+      const target = event.target as HTMLElement;
+      const row = target.closest<HTMLElement>('[role="row"][data-id]');
+      if (!row || !grid?.contains(row)) return;
+      // Buttons and checkboxes keep their own pointer behaviour.
+      if (target.closest('button, input, a, [data-no-swipe]')) return;
+      const { store, longPressEnabled } = latest.current;
+      const conversationID = row.dataset.id as string;
+      const isOpen = store.getState().openSwipeID === conversationID;
+      const direction = getComputedStyle(row).direction === 'rtl' ? -1 : 1;
+      const actionWidth = actionWidthOf(row);
+      gesture = {
+        pointerId: event.pointerId,
+        row,
+        conversationID,
+        startX: event.clientX,
+        startY: event.clientY,
+        startReveal: isOpen ? actionWidth : 0,
+        axis: 'undecided',
+        direction,
+        actionWidth,
+        rowWidth: row.getBoundingClientRect().width,
+        reveal: isOpen ? actionWidth : 0,
+        samples: [{ time: event.timeStamp, reveal: isOpen ? actionWidth : 0 }],
+        longPressTimer: undefined,
+      };
+      if (longPressEnabled && !store.getState().selectionMode) {
+        const current = gesture;
+        current.longPressTimer = setTimeout(() => {
+          current.longPressTimer = undefined;
+          if (gesture !== current || current.axis !== 'undecided') return;
+          // The press became a selection: its release must not also open the conversation.
+          suppressClick = true;
+          gesture = null;
+          latest.current.onLongPress(current.conversationID);
+        }, LONG_PRESS_MS);
+      }
+    }
+
+    function onPointerMove(event: PointerEvent): void {
+      const current = gesture;
+      if (!current || event.pointerId !== current.pointerId) return;
+      const dx = event.clientX - current.startX;
+      const dy = event.clientY - current.startY;
+      if (current.axis === 'undecided') {
+        if (Math.abs(dx) < AXIS_LOCK_SLOP && Math.abs(dy) < AXIS_LOCK_SLOP) return;
+        clearLongPress(current);
+        const { swipeEnabled, store } = latest.current;
+        const horizontal = Math.abs(dx) > Math.abs(dy);
+        if (!horizontal || !swipeEnabled || store.getState().selectionMode) {
+          // Vertical first means scroll: this gesture is the browser's now.
+          current.axis = 'vertical';
+          gesture = null;
+          return;
+        }
+        current.axis = 'horizontal';
+        current.row.dataset.swipe = 'dragging';
+        try {
+          current.row.setPointerCapture(current.pointerId);
+        } catch {
+          // A pointer that is already gone cannot be captured; the gesture still works unless lost.
+        }
+        const openID = store.getState().openSwipeID;
+        if (openID !== null && openID !== current.conversationID) store.getState().closeSwipe();
+      }
+      if (current.axis !== 'horizontal') return;
+      event.preventDefault();
+      const { fullSwipeEnabled } = latest.current;
+      const wanted = current.startReveal - dx * current.direction;
+      const limit = fullSwipeEnabled ? current.rowWidth : current.actionWidth * 1.25;
+      current.reveal = Math.min(Math.max(wanted, 0), limit);
+      current.samples.push({ time: event.timeStamp, reveal: current.reveal });
+      if (current.samples.length > 6) current.samples.shift();
+      setReveal(current.row, current.reveal, current.direction);
+      const armed = fullSwipeEnabled && current.reveal > current.rowWidth * FULL_SWIPE_SHARE;
+      if (armed) current.row.dataset.fullSwipe = '';
+      else delete current.row.dataset.fullSwipe;
+    }
+
+    function velocityOf(current: Gesture): number {
+      const first = current.samples[0];
+      const last = current.samples[current.samples.length - 1];
+      if (!first || !last || last.time === first.time) return 0;
+      return (last.reveal - first.reveal) / (last.time - first.time);
+    }
+
+    function onPointerUp(event: PointerEvent): void {
+      const current = gesture;
+      if (!current || event.pointerId !== current.pointerId) return;
+      gesture = null;
+      clearLongPress(current);
+      if (current.axis !== 'horizontal') return;
+      suppressClick = true;
+      delete current.row.dataset.fullSwipe;
+      const { fullSwipeEnabled } = latest.current;
+      if (fullSwipeEnabled && current.reveal > current.rowWidth * FULL_SWIPE_SHARE) {
+        settle(current, 'closed');
+        latest.current.onFullSwipe(current.conversationID);
+        return;
+      }
+      const velocity = velocityOf(current);
+      const open =
+        velocity > FLICK_VELOCITY ||
+        (velocity >= -FLICK_VELOCITY && current.reveal > current.actionWidth / 2);
+      settle(current, open ? 'open' : 'closed');
+    }
+
+    function onPointerCancel(event: PointerEvent): void {
+      const current = gesture;
+      if (!current || event.pointerId !== current.pointerId) return;
+      gesture = null;
+      clearLongPress(current);
+      if (current.axis === 'horizontal') settle(current, current.startReveal > 0 ? 'open' : 'closed');
+    }
+
+    function onClickCapture(event: MouseEvent): void {
+      if (!suppressClick) return;
+      suppressClick = false;
+      event.stopPropagation();
+      event.preventDefault();
+    }
+
+    function onScroll(): void {
+      latest.current.store.getState().closeSwipe();
+    }
+
+    /** A tap anywhere but on the open row closes it. */
+    function onDocumentPointerDown(event: PointerEvent): void {
+      const { store } = latest.current;
+      const openID = store.getState().openSwipeID;
+      if (openID === null) return;
+      const row = (event.target as HTMLElement | null)?.closest?.('[role="row"][data-id]');
+      if (row instanceof HTMLElement && row.dataset.id === openID && grid?.contains(row)) return;
+      store.getState().closeSwipe();
+    }
+
+    // Non-passive so that a horizontal swipe can stop the page from scrolling sideways.
+    grid.addEventListener('pointerdown', onPointerDown);
+    grid.addEventListener('pointermove', onPointerMove, { passive: false });
+    grid.addEventListener('pointerup', onPointerUp);
+    grid.addEventListener('pointercancel', onPointerCancel);
+    grid.addEventListener('lostpointercapture', onPointerCancel);
+    grid.addEventListener('click', onClickCapture, { capture: true });
+    grid.addEventListener('scroll', onScroll, { passive: true });
+    document.addEventListener('pointerdown', onDocumentPointerDown, { capture: true });
+    return () => {
+      if (gesture) clearLongPress(gesture);
+      grid.removeEventListener('pointerdown', onPointerDown);
+      grid.removeEventListener('pointermove', onPointerMove);
+      grid.removeEventListener('pointerup', onPointerUp);
+      grid.removeEventListener('pointercancel', onPointerCancel);
+      grid.removeEventListener('lostpointercapture', onPointerCancel);
+      grid.removeEventListener('click', onClickCapture, { capture: true });
+      grid.removeEventListener('scroll', onScroll);
+      document.removeEventListener('pointerdown', onDocumentPointerDown, { capture: true });
+    };
+  }, [options.gridRef]);
+}

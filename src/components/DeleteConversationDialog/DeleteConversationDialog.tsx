@@ -1,0 +1,187 @@
+import {
+  type CSSProperties,
+  type SyntheticEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+} from 'react';
+import type { Conversation } from '../../core/types';
+import { useConversationStore } from '../../hooks/useConversationStore';
+import { useConversations } from '../../hooks/useConversations';
+import { useDeletionRequest } from '../../hooks/useDeletionRequest';
+import type { DeletionOutcome } from '../../store/createConversationStore';
+import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
+import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+
+export interface DeleteConversationDialogProps {
+  /**
+   * Whether the dialog may show. Default: it shows whenever a deletion is pending
+   * (`useDeletionRequest().requestDeletion(ids)`, or the list's Delete actions).
+   */
+  open?: boolean;
+  /** Called when the dialog opens or closes (confirm, cancel, Escape, or the request emptied). */
+  onOpenChange?: (open: boolean) => void;
+  /** Called with the outcome once a confirmed deletion has finished. */
+  onDeleted?: (outcome: DeletionOutcome) => void;
+  /** Focus target when the element that had focus before the dialog is gone (its row was deleted). */
+  onFallbackFocus?: () => void;
+  className?: string;
+  style?: CSSProperties;
+}
+
+function nameOf(conversations: readonly Conversation[] | undefined, id: string): string {
+  return conversations?.find((item) => item.conversationID === id)?.displayName ?? id;
+}
+
+/**
+ * The confirmation of a pending deletion: an alert dialog (native `<dialog>` in the top layer,
+ * modal) that says whether the chat history goes too. Cancel has focus when it opens; Escape and
+ * Cancel delete nothing; a click outside does nothing; focus goes back where it was.
+ */
+export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
+  const { open: openProp, onOpenChange, onDeleted, onFallbackFocus, className, style } = props;
+  const { adapter } = useConversationKit('DeleteConversationDialog');
+  const { t } = useTranslator();
+  const { pendingDeletion, cancelDeletion, setClearHistory, confirm } = useDeletionRequest();
+  const conversations = useConversations().data;
+  const defaultClearHistory = useConversationStore((state) => state.defaultClearHistory);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const returnFocusRef = useRef<HTMLElement | null>(null);
+  const titleID = useId();
+  const bodyID = useId();
+  const open = pendingDeletion !== null && openProp !== false;
+  const keepHistoryPossible = adapter.capabilities.keepHistory;
+  const clearHistory = !keepHistoryPossible || (pendingDeletion?.clearHistory ?? defaultClearHistory);
+  const ids = pendingDeletion?.conversationIDs ?? [];
+  const count = ids.length;
+
+  const onOpenChangeRef = useRef(onOpenChange);
+  onOpenChangeRef.current = onOpenChange;
+  const wasOpenRef = useRef(false);
+
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !wasOpenRef.current) {
+      returnFocusRef.current = document.activeElement as HTMLElement | null;
+      if (!dialog.open) {
+        // jsdom and old browsers lack showModal; `open` still shows it there.
+        if (typeof dialog.showModal === 'function') dialog.showModal();
+        else dialog.setAttribute('open', '');
+      }
+      cancelRef.current?.focus();
+      wasOpenRef.current = true;
+      onOpenChangeRef.current?.(true);
+    } else if (!open && wasOpenRef.current) {
+      if (dialog.open) {
+        if (typeof dialog.close === 'function') dialog.close();
+        else dialog.removeAttribute('open');
+      }
+      wasOpenRef.current = false;
+      const previous = returnFocusRef.current;
+      returnFocusRef.current = null;
+      if (previous?.isConnected && previous !== document.body) previous.focus();
+      else onFallbackFocus?.();
+      onOpenChangeRef.current?.(false);
+    }
+  });
+
+  useEffect(
+    () => () => {
+      // Unmounted while open: leave no modal behind.
+      const dialog = dialogRef.current;
+      if (dialog?.open && typeof dialog.close === 'function') dialog.close();
+    },
+    [],
+  );
+
+  const onCancelEvent = useCallback(
+    (event: SyntheticEvent<HTMLDialogElement>) => {
+      // Escape: the store decides what is shown, so the native close is replaced by a cancel.
+      event.preventDefault();
+      cancelDeletion();
+    },
+    [cancelDeletion],
+  );
+
+  const onCloseEvent = useCallback(() => {
+    // The browser may close a modal on its own (e.g. repeated Escape); that is a cancel too.
+    if (wasOpenRef.current) cancelDeletion();
+  }, [cancelDeletion]);
+
+  async function onConfirm() {
+    const outcome = await confirm().catch(() => null);
+    if (outcome) onDeleted?.(outcome);
+  }
+
+  const title = count > 1 ? t('dialogTitleMany', { count }) : t('dialogTitleOne');
+  const body =
+    count > 1
+      ? t('dialogBodyMany', { count })
+      : count === 1
+        ? t('dialogBodyOne', { name: nameOf(conversations, ids[0] as string) })
+        : '';
+
+  return (
+    <dialog
+      ref={dialogRef}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={titleID}
+      aria-describedby={bodyID}
+      className={className ? `ck-root ck-dialog ${className}` : 'ck-root ck-dialog'}
+      style={style}
+      data-state={open ? 'open' : 'closed'}
+      data-clear-history={clearHistory || undefined}
+      onCancel={onCancelEvent}
+      onClose={onCloseEvent}
+    >
+      {open && (
+        <form method="dialog" className="ck-dialog-content" onSubmit={(event) => event.preventDefault()}>
+          <h2 id={titleID} className="ck-dialog-title">
+            {title}
+          </h2>
+          <div id={bodyID} className="ck-dialog-body">
+            <p>{body}</p>
+            {keepHistoryPossible ? (
+              <p className="ck-dialog-history" data-variant={clearHistory ? 'danger' : undefined}>
+                {clearHistory ? t('clearHistoryWarning') : t('keepHistoryNote')}
+              </p>
+            ) : (
+              <p className="ck-dialog-history" data-variant="danger">
+                {t('historyAlwaysCleared')}
+              </p>
+            )}
+          </div>
+          {keepHistoryPossible && (
+            <label className="ck-dialog-choice">
+              <input
+                type="checkbox"
+                className="ck-checkbox"
+                checked={clearHistory}
+                onChange={(event) => setClearHistory(event.currentTarget.checked)}
+              />
+              <span>{t('clearHistory')}</span>
+            </label>
+          )}
+          <div className="ck-dialog-actions">
+            <button ref={cancelRef} type="button" className="ck-button" onClick={cancelDeletion}>
+              {t('cancel')}
+            </button>
+            <button
+              type="button"
+              className="ck-button"
+              data-variant={clearHistory ? 'destructive' : 'danger'}
+              onClick={onConfirm}
+            >
+              {t('confirmDelete')}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

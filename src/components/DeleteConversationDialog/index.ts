@@ -1,0 +1,2 @@
+export type { DeleteConversationDialogProps } from './DeleteConversationDialog';
+export { DeleteConversationDialog } from './DeleteConversationDialog';

@@ -1,0 +1,75 @@
+import { catalogs, en, type Locale, type Messages, type PluralMessage } from './messages';
+
+export type MessageParams = Record<string, string | number>;
+
+export interface Translator {
+  readonly locale: Locale;
+  /** The message `key` with its placeholders filled; plural messages pick their form by `count`. */
+  t(key: keyof Messages, params?: MessageParams): string;
+  /** A chat-list time: "now", "5 min ago", "14:05" today, "yesterday", a weekday, or a date. */
+  formatTime(timestamp: number, now?: number): string;
+}
+
+const placeholder = /\{(\w+)\}/g;
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(placeholder, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+function isPlural(message: string | PluralMessage): message is PluralMessage {
+  return typeof message === 'object' && message !== null && typeof message.other === 'string';
+}
+
+const DAY = 86_400_000;
+
+function startOfDay(timestamp: number): number {
+  const date = new Date(timestamp);
+  date.setHours(0, 0, 0, 0);
+  return date.getTime();
+}
+
+/**
+ * Builds the kit's translator for a locale, with the host's overrides on top. A key missing from
+ * both falls back to English, never to the key's name.
+ */
+export function createTranslator(locale: Locale = 'en', overrides: Partial<Messages> = {}): Translator {
+  const catalog: Messages = { ...en, ...(catalogs[locale] ?? en), ...overrides };
+  const pluralRules = new Intl.PluralRules(locale);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' });
+  const shortDate = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
+  const fullDate = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+
+  function resolve(key: keyof Messages, count: number | undefined): string {
+    const message = (catalog[key] ?? en[key]) as string | PluralMessage | undefined;
+    const fallback = en[key] as string | PluralMessage;
+    const chosen = message === undefined ? fallback : message;
+    if (!isPlural(chosen)) return typeof chosen === 'string' ? chosen : String(fallback);
+    const category = pluralRules.select(count ?? 0);
+    return chosen[category] ?? chosen.other;
+  }
+
+  return {
+    locale,
+    t(key, params = {}) {
+      const count = typeof params.count === 'number' ? params.count : undefined;
+      return fill(resolve(key, count), params);
+    },
+    formatTime(timestamp, now = Date.now()) {
+      const elapsed = now - timestamp;
+      if (elapsed < 60_000) return resolve('justNow', undefined);
+      if (elapsed < 3_600_000) return relative.format(-Math.floor(elapsed / 60_000), 'minute');
+      const today = startOfDay(now);
+      if (timestamp >= today) return clock.format(timestamp);
+      if (timestamp >= today - DAY) return relative.format(-1, 'day');
+      if (timestamp >= today - 6 * DAY) return weekday.format(timestamp);
+      if (new Date(timestamp).getFullYear() === new Date(now).getFullYear()) {
+        return shortDate.format(timestamp);
+      }
+      return fullDate.format(timestamp);
+    },
+  };
+}
