@@ -36,5 +36,9 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    globalSetup: ['tests/browser/globalSetup.ts'],
+    // Real Chromium pages take longer than jsdom renders on a 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -24,14 +24,14 @@ export {
   TENCENT_MAX_BATCH_SIZE,
   toConversation,
 } from './adapters/tencent';
-export type { ConversationListProps, ConversationRenderState } from './components/ConversationList';
-export { ConversationList } from './components/ConversationList';
 export type { ConversationKitProviderProps } from './components/ConversationKitProvider';
 export {
   ConversationKitProvider,
   useConversationKit,
   useTranslator,
 } from './components/ConversationKitProvider';
+export type { ConversationListProps, ConversationRenderState } from './components/ConversationList';
+export { ConversationList } from './components/ConversationList';
 export type { DeleteConversationDialogProps } from './components/DeleteConversationDialog';
 export { DeleteConversationDialog } from './components/DeleteConversationDialog';
 export type {

@@ -34,14 +34,21 @@ function startOfDay(timestamp: number): number {
  * Builds the kit's translator for a locale, with the host's overrides on top. A key missing from
  * both falls back to English, never to the key's name.
  */
-export function createTranslator(locale: Locale = 'en', overrides: Partial<Messages> = {}): Translator {
+export function createTranslator(
+  locale: Locale = 'en',
+  overrides: Partial<Messages> = {},
+): Translator {
   const catalog: Messages = { ...en, ...(catalogs[locale] ?? en), ...overrides };
   const pluralRules = new Intl.PluralRules(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' });
   const shortDate = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
-  const fullDate = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+  const fullDate = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
 
   function resolve(key: keyof Messages, count: number | undefined): string {
     const message = (catalog[key] ?? en[key]) as string | PluralMessage | undefined;

@@ -69,8 +69,7 @@ export const en: Messages = {
     one: '{count} conversation will be removed from the list.',
     other: '{count} conversations will be removed from the list.',
   },
-  keepHistoryNote:
-    'The messages are kept: they come back if the conversation starts again.',
+  keepHistoryNote: 'The messages are kept: they come back if the conversation starts again.',
   clearHistory: 'Also clear chat history',
   clearHistoryWarning:
     'The messages will be deleted from this device and the server. They cannot be recovered.',

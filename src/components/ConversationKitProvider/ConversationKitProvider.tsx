@@ -2,12 +2,12 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatAdapter, DeletionOrigin } from '../../core/types';
 import { createConversationKitRuntime } from '../../hooks/createConversationKitRuntime';
+import { createTranslator } from '../../i18n/createTranslator';
+import type { Locale, Messages } from '../../i18n/messages';
 import {
   type ConversationStore,
   createConversationStore,
 } from '../../store/createConversationStore';
-import { createTranslator } from '../../i18n/createTranslator';
-import type { Locale, Messages } from '../../i18n/messages';
 import { ConversationKitContext } from './ConversationKitContext';
 import { TranslatorContext } from './TranslatorContext';
 

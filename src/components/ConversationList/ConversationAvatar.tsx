@@ -11,15 +11,24 @@ function hueSlotOf(conversationID: string): number {
   return Math.abs(hash) % AVATAR_HUES;
 }
 
+const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /** Up to two letters from the name's words; grapheme-aware, so CJK and emoji names stay whole. */
 function initialsOf(displayName: string): string {
   const words = displayName.trim().split(/\s+/u).filter(Boolean);
   const segmenter =
-    typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+    typeof Intl.Segmenter === 'function'
+      ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+      : null;
   const first = (word: string) =>
-    segmenter ? (segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '') : word.slice(0, 1);
+    segmenter
+      ? (segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '')
+      : word.slice(0, 1);
   if (words.length === 0) return '?';
-  if (words.length === 1) return first(words[0] as string).toLocaleUpperCase();
+  // Initials are a Latin-script habit: Chinese and Japanese avatars show the first character.
+  if (words.length === 1 || ideographic.test(displayName)) {
+    return first(words[0] as string).toLocaleUpperCase();
+  }
   return (first(words[0] as string) + first(words[words.length - 1] as string)).toLocaleUpperCase();
 }
 

@@ -142,7 +142,9 @@ export function ConversationList(props: ConversationListProps) {
 
   const focusRow = useCallback(
     (conversationID: string) => {
-      const index = conversationsRef.current.findIndex((item) => item.conversationID === conversationID);
+      const index = conversationsRef.current.findIndex(
+        (item) => item.conversationID === conversationID,
+      );
       if (index === -1) return;
       store.getState().setFocusedID(conversationID);
       pendingFocusRef.current = conversationID;
@@ -203,7 +205,9 @@ export function ConversationList(props: ConversationListProps) {
   const conversationOf = (element: Element | null): Conversation | undefined => {
     const row = element?.closest<HTMLElement>('[role="row"][data-id]');
     const id = row?.dataset.id;
-    return id === undefined ? undefined : conversationsRef.current.find((c) => c.conversationID === id);
+    return id === undefined
+      ? undefined
+      : conversationsRef.current.find((c) => c.conversationID === id);
   };
 
   function onGridClick(event: MouseEvent<HTMLDivElement>) {
@@ -240,7 +244,8 @@ export function ConversationList(props: ConversationListProps) {
       const state = store.getState();
       if (!state.selectionMode) state.enterSelectionMode();
       const origin = list[from];
-      if (store.getState().anchorID === null && origin) store.getState().setSelected(origin.conversationID, true);
+      if (store.getState().anchorID === null && origin)
+        store.getState().setSelected(origin.conversationID, true);
       store.getState().selectRange(target.conversationID);
     }
     focusRow(target.conversationID);
@@ -254,7 +259,10 @@ export function ConversationList(props: ConversationListProps) {
     const onRow = row !== null && target === row;
     const currentID = row?.dataset.id ?? state.focusedID;
     const index = currentID ? list.findIndex((item) => item.conversationID === currentID) : -1;
-    const pageSize = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+    const pageSize = Math.max(
+      1,
+      Math.floor((gridRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1,
+    );
     const rtl = gridRef.current ? getComputedStyle(gridRef.current).direction === 'rtl' : false;
     const modifier = event.ctrlKey || event.metaKey;
 
@@ -416,7 +424,10 @@ export function ConversationList(props: ConversationListProps) {
       {query.isSuccess && conversations.length === 0 && (
         <p className="ck-placeholder">{t('empty')}</p>
       )}
-      <DeletionStatus conversations={conversations} maxBatchSize={runtime.adapter.capabilities.maxBatchSize} />
+      <DeletionStatus
+        conversations={conversations}
+        maxBatchSize={runtime.adapter.capabilities.maxBatchSize}
+      />
       {confirm && <DeleteConversationDialog onFallbackFocus={restoreListFocus} />}
     </div>
   );

@@ -47,6 +47,7 @@ function DefaultConversationContent(props: {
             <time
               className="ck-row-time"
               id={`${labelID}-time`}
+              dir="auto"
               dateTime={new Date(lastMessage.timestamp).toISOString()}
             >
               {formatTime(lastMessage.timestamp, now)}
@@ -58,7 +59,12 @@ function DefaultConversationContent(props: {
             {lastMessage?.text ?? ''}
           </span>
           {isPinned && (
-            <span className="ck-row-pinned" id={`${labelID}-pinned`} role="img" aria-label={t('pinned')}>
+            <span
+              className="ck-row-pinned"
+              id={`${labelID}-pinned`}
+              role="img"
+              aria-label={t('pinned')}
+            >
               <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
                 <path
                   fill="currentColor"

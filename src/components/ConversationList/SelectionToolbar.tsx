@@ -19,6 +19,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const selectAll = useConversationStore((state) => state.selectAll);
   const clearSelection = useConversationStore((state) => state.clearSelection);
   const selectAllRef = useRef<HTMLInputElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
+  const selectRef = useRef<HTMLButtonElement>(null);
+  // The button pressed disappears with the mode it toggled: its counterpart, in the same place,
+  // takes the focus so that keyboard users are not dropped to the top of the page.
+  const focusAfterToggle = useRef<'done' | 'select' | null>(null);
   const allSelected = total > 0 && selectedCount === total;
   const someSelected = selectedCount > 0 && !allSelected;
 
@@ -27,14 +32,25 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     if (selectAllRef.current) selectAllRef.current.indeterminate = someSelected;
   });
 
+  useEffect(() => {
+    const wanted = focusAfterToggle.current;
+    focusAfterToggle.current = null;
+    if (wanted === 'done' && selectionMode) doneRef.current?.focus();
+    if (wanted === 'select' && !selectionMode) selectRef.current?.focus();
+  }, [selectionMode]);
+
   if (!selectable) return null;
   if (!selectionMode) {
     return (
       <div className="ck-toolbar" data-selection-mode={undefined}>
         <button
+          ref={selectRef}
           type="button"
           className="ck-button ck-toolbar-select"
-          onClick={enterSelectionMode}
+          onClick={() => {
+            focusAfterToggle.current = 'done';
+            enterSelectionMode();
+          }}
           disabled={total === 0}
         >
           {t('select')}
@@ -66,7 +82,15 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       >
         {t('delete')}
       </button>
-      <button type="button" className="ck-button ck-toolbar-done" onClick={exitSelectionMode}>
+      <button
+        ref={doneRef}
+        type="button"
+        className="ck-button ck-toolbar-done"
+        onClick={() => {
+          focusAfterToggle.current = 'select';
+          exitSelectionMode();
+        }}
+      >
         {t('done')}
       </button>
     </div>

@@ -5,6 +5,8 @@ import type { ConversationStore } from '../../store/createConversationStore';
 const AXIS_LOCK_SLOP = 8;
 /** Release faster than this (px/ms) toward a side counts as a flick to that side. */
 const FLICK_VELOCITY = 0.45;
+/** Only movement this recent (ms) before release counts toward a flick. */
+const FLICK_WINDOW_MS = 100;
 /** Past this share of the row's width, a swipe asks to delete at once. */
 const FULL_SWIPE_SHARE = 0.6;
 export const LONG_PRESS_MS = 500;
@@ -75,7 +77,8 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       current.row.dataset.swipe = finalState;
       const { store } = latest.current;
       if (finalState === 'open') store.getState().openSwipe(current.conversationID);
-      else if (store.getState().openSwipeID === current.conversationID) store.getState().closeSwipe();
+      else if (store.getState().openSwipeID === current.conversationID)
+        store.getState().closeSwipe();
     }
 
     function onPointerDown(event: PointerEvent): void {
@@ -158,10 +161,15 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       else delete current.row.dataset.fullSwipe;
     }
 
-    function velocityOf(current: Gesture): number {
-      const first = current.samples[0];
-      const last = current.samples[current.samples.length - 1];
-      if (!first || !last || last.time === first.time) return 0;
+    /** Speed of the last moments before release: a finger that stopped first did not flick. */
+    function velocityAt(current: Gesture, releaseTime: number): number {
+      const recent = [
+        ...current.samples.filter((sample) => sample.time >= releaseTime - FLICK_WINDOW_MS),
+        { time: releaseTime, reveal: current.reveal },
+      ];
+      const first = recent[0];
+      const last = recent[recent.length - 1];
+      if (!first || !last || last.time - first.time < 1) return 0;
       return (last.reveal - first.reveal) / (last.time - first.time);
     }
 
@@ -179,7 +187,7 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
         latest.current.onFullSwipe(current.conversationID);
         return;
       }
-      const velocity = velocityOf(current);
+      const velocity = velocityAt(current, event.timeStamp);
       const open =
         velocity > FLICK_VELOCITY ||
         (velocity >= -FLICK_VELOCITY && current.reveal > current.actionWidth / 2);
@@ -191,7 +199,14 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       if (!current || event.pointerId !== current.pointerId) return;
       gesture = null;
       clearLongPress(current);
-      if (current.axis === 'horizontal') settle(current, current.startReveal > 0 ? 'open' : 'closed');
+      if (current.axis === 'horizontal')
+        settle(current, current.startReveal > 0 ? 'open' : 'closed');
+    }
+
+    function onLostPointerCapture(event: PointerEvent): void {
+      // Touch pointers start captured by the touched element; moving that capture to the row
+      // fires this on the element. Only the row itself losing it ends the gesture.
+      if (gesture && event.target === gesture.row) onPointerCancel(event);
     }
 
     function onClickCapture(event: MouseEvent): void {
@@ -220,7 +235,7 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
     grid.addEventListener('pointermove', onPointerMove, { passive: false });
     grid.addEventListener('pointerup', onPointerUp);
     grid.addEventListener('pointercancel', onPointerCancel);
-    grid.addEventListener('lostpointercapture', onPointerCancel);
+    grid.addEventListener('lostpointercapture', onLostPointerCapture);
     grid.addEventListener('click', onClickCapture, { capture: true });
     grid.addEventListener('scroll', onScroll, { passive: true });
     document.addEventListener('pointerdown', onDocumentPointerDown, { capture: true });
@@ -230,7 +245,7 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       grid.removeEventListener('pointermove', onPointerMove);
       grid.removeEventListener('pointerup', onPointerUp);
       grid.removeEventListener('pointercancel', onPointerCancel);
-      grid.removeEventListener('lostpointercapture', onPointerCancel);
+      grid.removeEventListener('lostpointercapture', onLostPointerCapture);
       grid.removeEventListener('click', onClickCapture, { capture: true });
       grid.removeEventListener('scroll', onScroll);
       document.removeEventListener('pointerdown', onDocumentPointerDown, { capture: true });

@@ -54,7 +54,8 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
   const bodyID = useId();
   const open = pendingDeletion !== null && openProp !== false;
   const keepHistoryPossible = adapter.capabilities.keepHistory;
-  const clearHistory = !keepHistoryPossible || (pendingDeletion?.clearHistory ?? defaultClearHistory);
+  const clearHistory =
+    !keepHistoryPossible || (pendingDeletion?.clearHistory ?? defaultClearHistory);
   const ids = pendingDeletion?.conversationIDs ?? [];
   const count = ids.length;
 
@@ -140,7 +141,11 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
       onClose={onCloseEvent}
     >
       {open && (
-        <form method="dialog" className="ck-dialog-content" onSubmit={(event) => event.preventDefault()}>
+        <form
+          method="dialog"
+          className="ck-dialog-content"
+          onSubmit={(event) => event.preventDefault()}
+        >
           <h2 id={titleID} className="ck-dialog-title">
             {title}
           </h2>

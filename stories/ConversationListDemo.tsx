@@ -1,0 +1,114 @@
+import { type CSSProperties, useEffect, useMemo, useState } from 'react';
+import {
+  type ChatAdapter,
+  type Conversation,
+  ConversationKitProvider,
+  ConversationList,
+  type ConversationListProps,
+  type ConversationStore,
+  createConversationStore,
+  createMemoryChatServer,
+  type Locale,
+  type MemoryChatServer,
+} from '../src';
+import '../src/styles/styles.css';
+
+export interface DemoProps extends Omit<ConversationListProps, 'style'> {
+  /** How many conversations to generate, or the conversations themselves. */
+  conversations?: number | Conversation[];
+  seed?: number;
+  latencyMs?: number;
+  multiClientSync?: boolean;
+  keepHistory?: boolean;
+  locale?: Locale;
+  dir?: 'ltr' | 'rtl';
+  theme?: 'light' | 'dark';
+  /** Height of the list box in px. */
+  height?: number;
+  width?: number | string;
+  /** Start in selection mode with the first N rows selected. */
+  selectedCount?: number;
+  /** Start with the swipe of the row at this index open. */
+  openSwipeIndex?: number;
+  /** Start with a confirmation pending for the first N rows. */
+  pendingCount?: number;
+  /** An existing server (to put several devices on one server). */
+  server?: MemoryChatServer;
+  deviceId?: string;
+  /** Called once the demo's server, adapter and store exist (tests and stories reach in here). */
+  onReady?: (parts: {
+    server: MemoryChatServer;
+    adapter: ChatAdapter;
+    store: ConversationStore;
+  }) => void;
+}
+
+/** The kit on the in-memory server, as Storybook and the browser tests show it. */
+export function ConversationListDemo(props: DemoProps) {
+  const {
+    conversations = 30,
+    seed = 1,
+    latencyMs = 0,
+    multiClientSync = true,
+    keepHistory = true,
+    locale = 'en',
+    dir = 'ltr',
+    theme = 'light',
+    height = 560,
+    width = '100%',
+    selectedCount = 0,
+    openSwipeIndex,
+    pendingCount = 0,
+    server: givenServer,
+    deviceId = 'phone',
+    onReady,
+    ...listProps
+  } = props;
+  const [server] = useState(
+    () =>
+      givenServer ??
+      createMemoryChatServer({
+        conversations,
+        seed,
+        latencyMs,
+        multiClientSync,
+        referenceTime: Date.now(),
+      }),
+  );
+  const adapter = useMemo(
+    () => server.connect(deviceId, { keepHistory }),
+    [server, deviceId, keepHistory],
+  );
+  const [store] = useState(() => createConversationStore());
+
+  useEffect(() => {
+    onReady?.({ server, adapter, store });
+    if (selectedCount === 0 && openSwipeIndex === undefined && pendingCount === 0) return;
+    // The initial state waits for the list to load.
+    return store.subscribe((state, previous) => {
+      if (previous.orderedIDs.length > 0 || state.orderedIDs.length === 0) return;
+      const ids = state.orderedIDs;
+      if (selectedCount > 0) {
+        state.enterSelectionMode();
+        store.getState().replaceSelection(ids.slice(0, selectedCount));
+      }
+      if (openSwipeIndex !== undefined && ids[openSwipeIndex]) state.openSwipe(ids[openSwipeIndex]);
+      if (pendingCount > 0) store.getState().requestDeletion(ids.slice(0, pendingCount));
+    });
+  }, [server, adapter, store, onReady, selectedCount, openSwipeIndex, pendingCount]);
+
+  const frame: CSSProperties = {
+    height,
+    width,
+    border: '1px solid #d1d5db',
+    borderRadius: 12,
+    overflow: 'hidden',
+  };
+  return (
+    <div dir={dir} data-ck-theme={theme} lang={locale} style={frame}>
+      <ConversationKitProvider adapter={adapter} store={store} locale={locale}>
+        <ConversationList {...listProps} />
+      </ConversationKitProvider>
+    </div>
+  );
+}

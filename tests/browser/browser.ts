@@ -1,0 +1,74 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium, with the flags this machine needs (no network beyond loopback). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium; Playwright gives every launch a fresh, temporary user-data dir. */
+export async function launchChromium(): Promise<BrowserSession> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+export interface FixtureOptions {
+  [param: string]: string | number | boolean | undefined;
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  hasTouch?: boolean;
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions of the page. */
+  errors: string[];
+}
+
+/** Opens the fixture page with the scenario's parameters and waits for the list to show rows. */
+export async function openFixture(
+  session: BrowserSession,
+  params: FixtureOptions = {},
+  options: OpenOptions = {},
+): Promise<OpenedPage> {
+  const context = await session.browser.newContext({
+    viewport: { width: options.width ?? 420, height: options.height ?? 700 },
+    hasTouch: options.hasTouch ?? false,
+    reducedMotion: options.reducedMotion ?? 'reduce',
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  await page.goto(`${inject('fixtureURL')}?${search}`);
+  if (params.count !== 0) await page.getByRole('row').first().waitFor();
+  return { page, context, errors };
+}
