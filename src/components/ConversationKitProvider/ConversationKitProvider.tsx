@@ -66,7 +66,11 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
     [runtime],
   );
 
+  const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+
   return (
-    <ConversationKitContext.Provider value={runtime}>{children}</ConversationKitContext.Provider>
+    <ConversationKitContext.Provider value={runtime}>
+      <TranslatorContext.Provider value={translator}>{children}</TranslatorContext.Provider>
+    </ConversationKitContext.Provider>
   );
 }

@@ -118,6 +118,7 @@ export function ConversationList(props: ConversationListProps) {
     getItemKey: (index) => conversationsRef.current[index]?.conversationID ?? index,
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer caches sizes; a new row height (from the theme) must re-measure them
   useEffect(() => {
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
@@ -393,7 +394,7 @@ export function ConversationList(props: ConversationListProps) {
         total={conversations.length}
         onDeleteSelected={() => requestDeletion([...store.getState().selectedIDs])}
       />
-      {/* biome-ignore lint/a11y/useSemanticElements: a grid of rows holding buttons is the ARIA grid pattern */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a virtualized grid of absolutely placed rows cannot be a <table> */}
       <div
         ref={gridRef}
         role="grid"
@@ -408,6 +409,7 @@ export function ConversationList(props: ConversationListProps) {
         onKeyDown={onGridKeyDown}
         onFocus={onGridFocus}
       >
+        {/* biome-ignore lint/a11y/useSemanticElements: see the grid */}
         <div role="rowgroup" className="ck-rows" style={{ height: virtualizer.getTotalSize() }}>
           {rows}
         </div>

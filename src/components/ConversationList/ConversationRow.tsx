@@ -113,6 +113,7 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
   const style: CSSProperties = { transform: `translateY(${start}px)` };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: rows of a virtualized ARIA grid; a <tr> cannot be placed absolutely
     <div
       role="row"
       className="ck-row"
@@ -130,6 +131,8 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
       tabIndex={focused ? 0 : -1}
       style={style}
     >
+      {/* biome-ignore lint/a11y/useSemanticElements: see the row */}
+      {/* biome-ignore lint/a11y/useFocusableInteractive: the row takes focus (APG grid, row focus); its cells hold the focusable controls */}
       <div role="gridcell" className="ck-row-main">
         {selectionMode && (
           <input
@@ -148,6 +151,8 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
         )}
       </div>
       {!selectionMode && (
+        // biome-ignore lint/a11y/useSemanticElements: see the row
+        // biome-ignore lint/a11y/useFocusableInteractive: its Delete button is the focusable part
         <div role="gridcell" className="ck-row-actions">
           <button
             type="button"
