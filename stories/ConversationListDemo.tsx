@@ -35,6 +35,8 @@ export interface DemoProps extends Omit<ConversationListProps, 'style'> {
   /** An existing server (to put several devices on one server). */
   server?: MemoryChatServer;
   deviceId?: string;
+  /** A caption above the list, e.g. the device's name. */
+  title?: string;
   /** Called once the demo's server, adapter and store exist (tests and stories reach in here). */
   onReady?: (parts: {
     server: MemoryChatServer;
@@ -52,8 +54,8 @@ export function ConversationListDemo(props: DemoProps) {
     multiClientSync = true,
     keepHistory = true,
     locale = 'en',
-    dir = 'ltr',
-    theme = 'light',
+    dir,
+    theme,
     height = 560,
     width = '100%',
     selectedCount = 0,
@@ -61,6 +63,7 @@ export function ConversationListDemo(props: DemoProps) {
     pendingCount = 0,
     server: givenServer,
     deviceId = 'phone',
+    title,
     onReady,
     ...listProps
   } = props;
@@ -100,15 +103,23 @@ export function ConversationListDemo(props: DemoProps) {
   const frame: CSSProperties = {
     height,
     width,
-    border: '1px solid #d1d5db',
+    border: '1px solid var(--ck-border)',
     borderRadius: 12,
     overflow: 'hidden',
   };
+  const caption: CSSProperties = {
+    margin: '0 0 8px',
+    font: '600 14px system-ui, sans-serif',
+    color: 'var(--ck-foreground)',
+  };
   return (
-    <div dir={dir} data-ck-theme={theme} lang={locale} style={frame}>
-      <ConversationKitProvider adapter={adapter} store={store} locale={locale}>
-        <ConversationList {...listProps} />
-      </ConversationKitProvider>
+    <div dir={dir} data-ck-theme={theme} lang={locale}>
+      {title && <p style={caption}>{title}</p>}
+      <div style={frame}>
+        <ConversationKitProvider adapter={adapter} store={store} locale={locale}>
+          <ConversationList {...listProps} />
+        </ConversationKitProvider>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,154 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { type Conversation, createMemoryChatServer, type Locale } from '../src';
+import { ConversationListDemo } from './ConversationListDemo';
+import { ServerPanel } from './ServerPanel';
+import { TwoDevices } from './TwoDevices';
+
+const meta = {
+  title: 'ConversationList',
+  component: ConversationListDemo,
+  args: {
+    conversations: 30,
+    latencyMs: 300,
+    swipeToDelete: true,
+    fullSwipeToDelete: true,
+    selectable: true,
+    defaultClearHistory: false,
+    width: 420,
+  },
+  argTypes: {
+    conversations: { control: { type: 'number' } },
+    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 50 } },
+  },
+  render: (args, { globals }) => (
+    <ConversationListDemo {...args} locale={globals.locale as Locale} />
+  ),
+} satisfies Meta<typeof ConversationListDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Swipe a row to the left (or hover it, or Tab to it) to reveal Delete. */
+export const AFewConversations: Story = {};
+
+export const EmptyList: Story = { args: { conversations: 0 } };
+
+/** Virtualized: only the rows on screen are in the DOM. Try End, PageUp and Ctrl+A. */
+export const TenThousandConversations: Story = { args: { conversations: 10_000, latencyMs: 0 } };
+
+export const SelectionMode: Story = { args: { selectedCount: 3 } };
+
+export const RowSwipedOpen: Story = { args: { openSwipeIndex: 1 } };
+
+/** Rows waiting for the confirmation are marked pending. */
+export const PendingRows: Story = { args: { selectedCount: 3, pendingCount: 3 } };
+
+const longNames: Conversation[] = [
+  [
+    'C2Cwolfe',
+    'Hubert Blaine Wolfeschlegelsteinhausenbergerdorff Sr.',
+    'Sure, see you on Saturday at the usual place',
+  ],
+  [
+    'C2Cjugemu',
+    '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末',
+    '明日の会議の資料を共有しますね。よろしくお願いします。',
+  ],
+  [
+    'GROUPfamily',
+    '我们一家人永远在一起的温馨小窝（爸爸妈妈哥哥姐姐弟弟妹妹）',
+    '周末回家吃饭吗？妈妈做了你最爱吃的红烧肉',
+  ],
+  ['C2Cabdullah', 'عبد الرحمن بن محمد بن عبد الله آل سعود', 'السلام عليكم، هل وصلك الملف؟'],
+  ['GROUPmixed', 'Design × デザイン × 设计 × تصميم', '🎉🎉🎉 Launch day!'],
+  [
+    'C2Cmarkup',
+    '<img src=x onerror=alert(1)> is just a name',
+    '<b>not bold</b> &amp; not an entity',
+  ],
+].map(([conversationID, displayName, text], index) => ({
+  conversationID: conversationID as string,
+  type: (conversationID as string).startsWith('GROUP') ? 'GROUP' : 'C2C',
+  displayName: displayName as string,
+  lastMessage: { text: text as string, timestamp: Date.now() - index * 47 * 60_000 },
+  unreadCount: index % 2 === 0 ? index * 7 + 1 : 0,
+  isPinned: index === 2,
+}));
+
+/** Long names and previews in Latin, Japanese, Chinese and Arabic script are cut, never broken. */
+export const LongNamesInSeveralScripts: Story = { args: { conversations: longNames } };
+
+/** Swipe a row, press Delete: the confirmation for one conversation. */
+export const SingleConfirmation: Story = { args: { pendingCount: 1 } };
+
+export const BatchConfirmation: Story = { args: { selectedCount: 4, pendingCount: 4 } };
+
+/** "Also clear chat history" starts checked: the text warns that it cannot be undone. */
+export const ClearHistoryChecked: Story = {
+  args: { selectedCount: 2, pendingCount: 2, defaultClearHistory: true },
+};
+
+/** A backend that cannot keep history: no choice is offered, and the text says so. */
+export const HistoryAlwaysCleared: Story = { args: { pendingCount: 1, keepHistory: false } };
+
+/** Two of the four selected conversations fail: they come back, stay selected, and Retry sends them again. */
+export const PartialFailure: Story = {
+  args: {
+    selectedCount: 4,
+    onReady: ({ server }) => {
+      const [, second, , fourth] = server.listConversations().map((item) => item.conversationID);
+      server.failNext({
+        conversationIDs: [second as string, fourth as string],
+        code: 2801,
+        message: 'Network timeout',
+      });
+    },
+  },
+};
+
+/** The next call is rejected as a whole: every row comes back. */
+export const WholeCallFailure: Story = {
+  args: {
+    selectedCount: 3,
+    onReady: ({ server }) => server.failNext({ call: 'reject', code: 2800 }),
+  },
+};
+
+/** 1,000 conversations in 10 calls of 100 on a slow server: a progress bar and a Stop button. */
+export const ThousandConversationBatch: Story = {
+  args: { conversations: 2_000, latencyMs: 900, selectedCount: 1_000 },
+};
+
+/** One person, two devices, one server: a deletion on one device disappears on the other. */
+export const TwoDevicesInSync: Story = {
+  render: () => <TwoDevices multiClientSync />,
+};
+
+/** With multi-client sync off (Tencent's default), the other device keeps showing it. */
+export const TwoDevicesWithoutSync: Story = {
+  render: () => <TwoDevices multiClientSync={false} />,
+};
+
+function ComesBack() {
+  const [server] = useState(() =>
+    createMemoryChatServer({
+      conversations: 8,
+      seed: 9,
+      latencyMs: 150,
+      referenceTime: Date.now(),
+    }),
+  );
+  return (
+    <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <ConversationListDemo server={server} width={380} height={520} />
+      <ServerPanel server={server} />
+    </div>
+  );
+}
+
+/**
+ * Delete a conversation keeping its history, and another clearing it; then make a message arrive:
+ * both come back, the first with its old messages (see the server's count).
+ */
+export const ConversationComesBack: Story = { render: () => <ComesBack /> };
