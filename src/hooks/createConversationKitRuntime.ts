@@ -34,8 +34,11 @@ export interface ConversationKitRuntime {
   readonly queryClient: QueryClient;
   readonly store: ConversationStore;
   readonly queryKey: readonly unknown[];
-  /** Loads the list from the adapter, leaving out what was deleted while it loaded. */
-  fetchConversations(): Promise<Conversation[]>;
+  /**
+   * Loads the list from the adapter. What is deleted or updated meanwhile is applied to the
+   * answer when react-query writes it, so a slow answer never revives a deleted row.
+   */
+  fetchConversations(context?: { signal?: AbortSignal }): Promise<Conversation[]>;
   /** Validates, removes optimistically, sends, and puts back exactly what failed or was not sent. */
   deleteConversations(
     conversationIDs: readonly string[],
@@ -78,8 +81,6 @@ interface FetchChanges {
   /** The answer, identified by reference when react-query writes it. */
   answer: Conversation[] | null;
 }
-
-const MAX_TRACKED_FETCHES = 4;
 
 interface ActiveRun {
   stopRequested: boolean;
@@ -359,13 +360,14 @@ export function createConversationKitRuntime(options: {
     listeners.emit(event);
   }
 
-  async function fetchConversations(): Promise<Conversation[]> {
+  async function fetchConversations(context?: { signal?: AbortSignal }): Promise<Conversation[]> {
     const changes: FetchChanges = { deleted: new Set(), updated: new Map(), answer: null };
     activeFetches.add(changes);
-    // An answer react-query dropped (a cancelled fetch) is never written: forget old records.
-    if (activeFetches.size > MAX_TRACKED_FETCHES) {
-      activeFetches.delete(activeFetches.values().next().value as FetchChanges);
-    }
+    // A fetch cancelled before it answered is never written. One that has answered may still be
+    // written after a later cancel (react-query cannot take it back), so its record stays.
+    context?.signal?.addEventListener('abort', () => {
+      if (changes.answer === null) activeFetches.delete(changes);
+    });
     try {
       changes.answer = sortConversations(await adapter.getConversationList());
       return changes.answer;
