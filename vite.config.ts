@@ -13,7 +13,6 @@ const external = [
   'zustand/shallow',
   'zustand/react/shallow',
   '@tanstack/react-query',
-  '@tanstack/react-virtual',
   '@tencentcloud/chat',
 ];
 

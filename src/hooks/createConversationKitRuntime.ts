@@ -44,6 +44,11 @@ export interface ConversationKitRuntime {
     conversationIDs: readonly string[],
     options: DeleteConversationsOptions,
   ): Promise<DeletionOutcome>;
+  /**
+   * Runs the deletion waiting for confirmation, if any. A backend that cannot keep history
+   * deletes it: that is what its confirmation said.
+   */
+  confirmDeletion(): Promise<DeletionOutcome | null>;
   /** Sends no further chunks of the running deletions. */
   stop(): void;
   /** Applies an adapter event to the cache and the store. */
@@ -84,6 +89,7 @@ interface FetchChanges {
 
 interface ActiveRun {
   stopRequested: boolean;
+  sent: number;
   done: number;
   total: number;
 }
@@ -179,12 +185,16 @@ export function createConversationKitRuntime(options: {
 
   function publishProgress(): void {
     let done = 0;
+    let sent = 0;
     let total = 0;
     for (const run of activeRuns) {
       done += run.done;
+      sent += run.sent;
       total += run.total;
     }
-    store.getState().setProgress(activeRuns.size > 0 ? { done, total } : null);
+    store
+      .getState()
+      .setProgress(activeRuns.size > 0 ? { done, total, unsent: total - sent } : null);
   }
 
   /** Checks a request before anything leaves the list or reaches the backend. */
@@ -250,7 +260,7 @@ export function createConversationKitRuntime(options: {
     const list = readList();
     if (list) writeList(removeConversations(list, sending));
 
-    const run: ActiveRun = { stopRequested: false, done: 0, total: toSend.length };
+    const run: ActiveRun = { stopRequested: false, sent: 0, done: 0, total: toSend.length };
     activeRuns.add(run);
     publishProgress();
     let sent: Awaited<ReturnType<typeof sendDeletions>>;
@@ -261,6 +271,10 @@ export function createConversationKitRuntime(options: {
         clearMessage: clearHistory as boolean,
         concurrency: deleteOptions.concurrency,
         shouldStop: () => run.stopRequested,
+        onChunkSent: (ids) => {
+          run.sent += ids.length;
+          publishProgress();
+        },
         onChunkSettled: (results) => {
           run.done += results.length;
           publishProgress();
@@ -384,6 +398,13 @@ export function createConversationKitRuntime(options: {
     queryKey,
     fetchConversations,
     deleteConversations,
+    async confirmDeletion() {
+      const request = store.getState().takePendingDeletion();
+      if (!request) return null;
+      return deleteConversations(request.conversationIDs, {
+        clearHistory: request.clearHistory || !adapter.capabilities.keepHistory,
+      });
+    },
     stop() {
       for (const run of activeRuns) run.stopRequested = true;
     },

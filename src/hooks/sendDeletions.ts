@@ -15,6 +15,8 @@ export interface SendDeletionsOptions {
   concurrency?: number;
   /** Asked before each chunk is sent; `true` sends no further chunks. */
   shouldStop?: () => boolean;
+  /** Called with the IDs of each chunk as it is sent. */
+  onChunkSent?: (conversationIDs: string[]) => void;
   /** Called with the results of each chunk as it completes. */
   onChunkSettled?: (results: DeleteResult[]) => void;
 }
@@ -65,7 +67,7 @@ async function sendChunk(
  * the caller decides what results mean for the list.
  */
 export async function sendDeletions(options: SendDeletionsOptions): Promise<SendDeletionsResult> {
-  const { adapter, clearMessage, shouldStop = () => false, onChunkSettled } = options;
+  const { adapter, clearMessage, shouldStop = () => false, onChunkSent, onChunkSettled } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_DELETE_CONCURRENCY));
   const chunks = chunk(options.conversationIDs, adapter.capabilities.maxBatchSize);
   const resultsByChunk: DeleteResult[][] = [];
@@ -80,6 +82,7 @@ export async function sendDeletions(options: SendDeletionsOptions): Promise<Send
       }
       const index = nextChunk;
       nextChunk += 1;
+      onChunkSent?.(chunks[index] as string[]);
       const results = await sendChunk(adapter, chunks[index] as string[], clearMessage);
       resultsByChunk[index] = results;
       onChunkSettled?.(results);

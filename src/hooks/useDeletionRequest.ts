@@ -12,12 +12,9 @@ export function useDeletionRequest() {
   const runtime = useConversationKit('useDeletionRequest');
   const pendingDeletion = useConversationStore((state) => state.pendingDeletion);
   const { requestDeletion, cancelDeletion, setClearHistory } = runtime.store.getState();
-  const confirm = useCallback(async (): Promise<DeletionOutcome | null> => {
-    const request = runtime.store.getState().takePendingDeletion();
-    if (!request) return null;
-    return runtime.deleteConversations(request.conversationIDs, {
-      clearHistory: request.clearHistory,
-    });
-  }, [runtime]);
+  const confirm = useCallback(
+    (): Promise<DeletionOutcome | null> => runtime.confirmDeletion(),
+    [runtime],
+  );
   return { pendingDeletion, requestDeletion, cancelDeletion, setClearHistory, confirm };
 }

@@ -40,6 +40,14 @@ export interface Messages {
   deletedOne: string;
   failedCount: PluralMessage;
   stoppedCount: string;
+  /** Why deletions failed, after `failedCount`: "{count} … could not be deleted ({reason})". */
+  failedBecause: string;
+  reasonNetwork: string;
+  reasonNetworkTimeout: string;
+  reasonOffline: string;
+  reasonNotLoggedIn: string;
+  reasonNotReady: string;
+  reasonNotFound: string;
   remoteDeletedOne: string;
   remoteDeletedMany: PluralMessage;
   justNow: string;
@@ -88,6 +96,13 @@ export const en: Messages = {
     other: '{count} conversations could not be deleted',
   },
   stoppedCount: 'Stopped: {done} of {total} deleted',
+  failedBecause: '{failed} ({reason})',
+  reasonNetwork: 'Network error',
+  reasonNetworkTimeout: 'Network timeout',
+  reasonOffline: 'No network connection',
+  reasonNotLoggedIn: 'Not logged in',
+  reasonNotReady: 'Chat is not ready yet',
+  reasonNotFound: 'Conversation not found',
   remoteDeletedOne: '{name} was deleted on another device',
   remoteDeletedMany: {
     one: '{count} conversation was deleted on another device',
@@ -133,6 +148,13 @@ export const ja: Messages = {
   deletedOne: '{name}を削除しました',
   failedCount: { other: '{count}件の会話を削除できませんでした' },
   stoppedCount: '中止しました：{total}件中{done}件を削除済み',
+  failedBecause: '{failed}（{reason}）',
+  reasonNetwork: 'ネットワークエラー',
+  reasonNetworkTimeout: 'ネットワークがタイムアウトしました',
+  reasonOffline: 'ネットワークに接続されていません',
+  reasonNotLoggedIn: 'ログインしていません',
+  reasonNotReady: 'チャットの準備ができていません',
+  reasonNotFound: '会話が見つかりません',
   remoteDeletedOne: '{name}は別の端末で削除されました',
   remoteDeletedMany: { other: '{count}件の会話が別の端末で削除されました' },
   justNow: 'たった今',
@@ -173,6 +195,13 @@ export const zhCN: Messages = {
   deletedOne: '已删除{name}',
   failedCount: { other: '{count} 个会话删除失败' },
   stoppedCount: '已停止：已删除 {done}/{total} 个',
+  failedBecause: '{failed}（{reason}）',
+  reasonNetwork: '网络错误',
+  reasonNetworkTimeout: '网络超时',
+  reasonOffline: '网络未连接',
+  reasonNotLoggedIn: '未登录',
+  reasonNotReady: '聊天服务尚未就绪',
+  reasonNotFound: '会话不存在',
   remoteDeletedOne: '{name}已在其他设备上删除',
   remoteDeletedMany: { other: '{count} 个会话已在其他设备上删除' },
   justNow: '刚刚',

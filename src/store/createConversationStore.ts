@@ -28,10 +28,12 @@ export interface DeletionOutcome {
   results: DeleteResult[];
 }
 
-/** Progress of the running batch: IDs with a result out of all IDs to send. */
+/** Progress of the running deletions: IDs with a result, of all IDs to send. */
 export interface DeletionProgress {
   done: number;
   total: number;
+  /** IDs not sent yet: what Stop can still save. */
+  unsent: number;
 }
 
 export interface SelectionSlice {

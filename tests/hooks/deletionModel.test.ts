@@ -704,7 +704,7 @@ describe('two devices of one person', () => {
         clearHistory: true,
       });
       expect(listedIDs(a)).toEqual([team, alice]);
-      expect(a.store.getState().progress).toEqual({ done: 0, total: 4 });
+      expect(a.store.getState().progress).toEqual({ done: 0, total: 4, unsent: 0 });
       const outcome = await deleting;
 
       expect(outcome.deleted.sort()).toEqual([bob, dave]);

@@ -30,12 +30,12 @@ describe('deleting 250 selected conversations', () => {
       pending = kit.result.current.hook.deleteConversations(ids, { clearHistory: false });
     });
     await waitFor(() => expect(kit.gate.waiting).toBe(2));
-    expect(kit.result.current.hook.progress).toEqual({ done: 0, total: 250 });
+    expect(kit.result.current.hook.progress).toEqual({ done: 0, total: 250, unsent: 50 });
     await waitFor(() => expect(kit.shownIDs()).toHaveLength(50));
 
     await act(async () => kit.gate.releaseNext());
     await waitFor(() =>
-      expect(kit.result.current.hook.progress).toEqual({ done: 100, total: 250 }),
+      expect(kit.result.current.hook.progress).toEqual({ done: 100, total: 250, unsent: 0 }),
     );
     await waitFor(() => expect(kit.gate.waiting).toBe(2));
     await act(async () => {

@@ -623,8 +623,8 @@ describe('deletions in flight', () => {
 
   it('keeps progress and the last outcome as set', () => {
     const store = storeWithFiveRows();
-    store.getState().setProgress({ done: 100, total: 250 });
-    expect(store.getState().progress).toEqual({ done: 100, total: 250 });
+    store.getState().setProgress({ done: 100, total: 250, unsent: 50 });
+    expect(store.getState().progress).toEqual({ done: 100, total: 250, unsent: 50 });
     store.getState().setProgress(null);
     expect(store.getState().progress).toBeNull();
     const outcome = {

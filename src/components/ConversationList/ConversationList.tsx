@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
   type FocusEvent,
@@ -22,6 +21,7 @@ import { DeleteConversationDialog } from '../DeleteConversationDialog/DeleteConv
 import { type ConversationRenderState, ConversationRow } from './ConversationRow';
 import { DeletionStatus } from './DeletionStatus';
 import { SelectionToolbar } from './SelectionToolbar';
+import { useRowWindow } from './useRowWindow';
 import { useSwipeGestures } from './useSwipeGestures';
 
 export interface ConversationListProps {
@@ -110,32 +110,16 @@ export function ConversationList(props: ConversationListProps) {
     }
   });
 
-  const virtualizer = useVirtualizer({
-    count: conversations.length,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-    getItemKey: (index) => conversationsRef.current[index]?.conversationID ?? index,
-  });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer caches sizes; a new row height (from the theme) must re-measure them
-  useEffect(() => {
-    virtualizer.measure();
-  }, [virtualizer, rowHeight]);
+  const rowWindow = useRowWindow({ count: conversations.length, rowHeight, scrollRef: gridRef });
 
   const requestDeletion = useCallback(
     (conversationIDs: readonly string[]) => {
       const state = store.getState();
       if (!state.requestDeletion(conversationIDs)) return;
       if (!confirm) {
-        const request = store.getState().takePendingDeletion();
-        if (request) {
-          runtime
-            .deleteConversations(request.conversationIDs, { clearHistory: request.clearHistory })
-            .catch(() => {
-              // Refused before anything was sent (the rows left meanwhile): nothing to undo.
-            });
-        }
+        runtime.confirmDeletion().catch(() => {
+          // Refused before anything was sent (the rows left meanwhile): nothing to undo.
+        });
       }
     },
     [store, runtime, confirm],
@@ -149,7 +133,7 @@ export function ConversationList(props: ConversationListProps) {
       if (index === -1) return;
       store.getState().setFocusedID(conversationID);
       pendingFocusRef.current = conversationID;
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      rowWindow.scrollToIndex(index);
       const row = gridRef.current?.querySelector<HTMLElement>(
         `[role="row"][data-id="${CSS.escape(conversationID)}"]`,
       );
@@ -158,10 +142,10 @@ export function ConversationList(props: ConversationListProps) {
         row.focus({ preventScroll: true });
       }
     },
-    [store, virtualizer],
+    [store, rowWindow.scrollToIndex],
   );
 
-  // A row asked to take focus may only be rendered after the virtualizer scrolled to it.
+  // A row asked to take focus may only be rendered after the list scrolled to it.
   useLayoutEffect(() => {
     const wanted = pendingFocusRef.current;
     if (wanted === null) return;
@@ -350,7 +334,7 @@ export function ConversationList(props: ConversationListProps) {
 
   // When the focused row is scrolled out of the DOM, the grid itself keeps the tab stop and
   // hands focus back to that row.
-  const virtualItems = virtualizer.getVirtualItems();
+  const virtualItems = rowWindow.items;
   const focusedRowRendered =
     focusedID !== null &&
     virtualItems.some((item) => conversations[item.index]?.conversationID === focusedID);
@@ -410,7 +394,7 @@ export function ConversationList(props: ConversationListProps) {
         onFocus={onGridFocus}
       >
         {/* biome-ignore lint/a11y/useSemanticElements: see the grid */}
-        <div role="rowgroup" className="ck-rows" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="ck-rows" style={{ height: rowWindow.totalSize }}>
           {rows}
         </div>
       </div>

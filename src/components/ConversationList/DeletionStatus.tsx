@@ -1,10 +1,35 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Conversation } from '../../core/types';
+import { SdkCode } from '../../core/errors';
+import type { Conversation, DeleteResult } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useConversationStore } from '../../hooks/useConversationStore';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
+import type { Translator } from '../../i18n/createTranslator';
+import type { Messages } from '../../i18n/messages';
 import type { DeletionOutcome } from '../../store/createConversationStore';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+
+const reasonKeys: Partial<Record<number, keyof Messages>> = {
+  [SdkCode.NETWORK_ERROR]: 'reasonNetwork',
+  [SdkCode.NETWORK_TIMEOUT]: 'reasonNetworkTimeout',
+  [SdkCode.NETWORK_UNAVAILABLE]: 'reasonOffline',
+  [SdkCode.NOT_LOGGED_IN]: 'reasonNotLoggedIn',
+  [SdkCode.SDK_NOT_READY]: 'reasonNotReady',
+  [SdkCode.CONVERSATION_NOT_FOUND]: 'reasonNotFound',
+};
+
+/** The most frequent reason among the failures, in the person's language where it is known. */
+function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
+  const byCode = new Map<number, DeleteResult[]>();
+  for (const result of failed)
+    byCode.set(result.code, [...(byCode.get(result.code) ?? []), result]);
+  const [code, results] = [...byCode].sort((a, b) => b[1].length - a[1].length)[0] as [
+    number,
+    DeleteResult[],
+  ];
+  const key = reasonKeys[code];
+  return key ? t(key) : (results[0] as DeleteResult).message;
+}
 
 interface Notice {
   text: string;
@@ -45,7 +70,14 @@ export function DeletionStatus(props: DeletionStatusProps) {
     } else if (deleted.length > 0) {
       parts.push(t('deletedCount', { count: deleted.length }));
     }
-    if (failed.length > 0) parts.push(t('failedCount', { count: failed.length }));
+    if (failed.length > 0) {
+      parts.push(
+        t('failedBecause', {
+          failed: t('failedCount', { count: failed.length }),
+          reason: reasonOf(failed, t),
+        }),
+      );
+    }
     if (parts.length === 0) return;
     const retryable = failed.length > 0 || notSent.length > 0 ? lastOutcome : undefined;
     setNotice({ text: parts.join('. '), retryable });
@@ -83,9 +115,11 @@ export function DeletionStatus(props: DeletionStatusProps) {
             aria-valuenow={progress.done}
             style={{ ['--ck-progress' as string]: `${(progress.done / progress.total) * 100}%` }}
           />
-          <button type="button" className="ck-button" onClick={stop}>
-            {t('stop')}
-          </button>
+          {progress.unsent > 0 && (
+            <button type="button" className="ck-button" onClick={stop}>
+              {t('stop')}
+            </button>
+          )}
         </div>
       )}
       <div className="ck-notice" data-state={notice ? 'open' : 'closed'}>

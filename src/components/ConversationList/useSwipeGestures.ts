@@ -228,6 +228,8 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       const row = (event.target as HTMLElement | null)?.closest?.('[role="row"][data-id]');
       if (row instanceof HTMLElement && row.dataset.id === openID && grid?.contains(row)) return;
       store.getState().closeSwipe();
+      // The tap that puts the open row back is spent on that: it opens no other conversation.
+      if (row instanceof HTMLElement && grid?.contains(row)) suppressClick = true;
     }
 
     // Non-passive so that a horizontal swipe can stop the page from scrolling sideways.

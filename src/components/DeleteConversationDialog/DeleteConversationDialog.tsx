@@ -85,7 +85,8 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
       const previous = returnFocusRef.current;
       returnFocusRef.current = null;
       if (previous?.isConnected && previous !== document.body) previous.focus();
-      else onFallbackFocus?.();
+      // Gone, or no longer focusable (a toolbar Delete disabled at 0 selected): the list takes it.
+      if (document.activeElement !== previous || previous === document.body) onFallbackFocus?.();
       onOpenChangeRef.current?.(false);
     }
   });

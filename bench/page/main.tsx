@@ -1,0 +1,210 @@
+import { Profiler } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import {
+  type Conversation,
+  ConversationKitProvider,
+  ConversationList,
+  createConversationStore,
+  createMemoryChatServer,
+  generateConversations,
+} from '../../src';
+import '../../src/styles/styles.css';
+import { type BenchControls, createBenchControls } from './benchControls';
+import { ChatscopeList } from './ChatscopeList';
+import { NaiveList } from './NaiveList';
+
+type Contender = 'kit' | 'naive' | 'chatscope';
+
+const rowSelector: Record<Contender, string> = {
+  kit: '[role="row"]',
+  naive: '[data-bench-row]',
+  chatscope: '.cs-conversation',
+};
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** "Painted": two animation frames after the change is in the DOM. */
+const painted = async () => {
+  await nextFrame();
+  await nextFrame();
+};
+
+async function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+interface Session {
+  contender: Contender;
+  count: number;
+  controls: BenchControls;
+  server?: ReturnType<typeof createMemoryChatServer>;
+  store?: ReturnType<typeof createConversationStore>;
+}
+
+let root: Root | null = null;
+let session: Session | null = null;
+const counters = { commits: 0 };
+
+function render(contender: Contender, conversations: Conversation[], current: Session) {
+  const container = document.getElementById('root') as HTMLElement;
+  root?.unmount();
+  root = createRoot(container);
+  let view: JSX.Element;
+  if (contender === 'kit') {
+    const server = createMemoryChatServer({ conversations });
+    const phone = server.connect('phone');
+    const laptop = server.connect('laptop');
+    const store = createConversationStore();
+    current.server = server;
+    current.store = store;
+    current.controls.removeIDs = (ids) => {
+      void laptop.deleteConversationList(ids, { clearMessage: false });
+    };
+    current.controls.selectFirst = (count) => {
+      store.getState().enterSelectionMode();
+      store.getState().replaceSelection(store.getState().orderedIDs.slice(0, count));
+    };
+    current.controls.ids = () => store.getState().orderedIDs;
+    view = (
+      <ConversationKitProvider adapter={phone} store={store}>
+        <ConversationList />
+      </ConversationKitProvider>
+    );
+  } else if (contender === 'naive') {
+    view = <NaiveList conversations={conversations} controls={current.controls} />;
+  } else {
+    view = <ChatscopeList conversations={conversations} controls={current.controls} />;
+  }
+  root.render(
+    <Profiler id="bench" onRender={() => (counters.commits += 1)}>
+      {view}
+    </Profiler>,
+  );
+}
+
+function rowCount(): number {
+  return session ? document.querySelectorAll(rowSelector[session.contender]).length : 0;
+}
+
+/** How many conversations the page shows now (the kit renders only a window of them). */
+function shownCount(): number {
+  if (session?.contender === 'kit') {
+    return Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0);
+  }
+  return rowCount();
+}
+
+const bench = {
+  counters,
+  /** Mounts a contender with `count` conversations; resolves with ms until painted. */
+  async mount(contender: Contender, count: number, seed = 1): Promise<number> {
+    const conversations = generateConversations(count, seed).map((item) => item.conversation);
+    session = { contender, count, controls: createBenchControls() };
+    await painted();
+    const start = performance.now();
+    render(contender, conversations, session);
+    await until(() => rowCount() > 0);
+    await painted();
+    return performance.now() - start;
+  },
+  rowsInDOM: rowCount,
+  /** Toggles the selection of the 4th row on screen; ms until painted. */
+  async toggleOne(): Promise<{ ms: number; commits: number }> {
+    const current = session as Session;
+    if (current.contender === 'kit') {
+      current.store?.getState().enterSelectionMode();
+      await until(() => document.querySelector('[role="row"] input[type="checkbox"]') !== null);
+      await painted();
+    }
+    const target =
+      current.contender === 'kit'
+        ? document.querySelectorAll<HTMLElement>('[role="row"] input[type="checkbox"]')[3]
+        : current.contender === 'naive'
+          ? document.querySelectorAll<HTMLElement>('[data-bench="row-checkbox"]')[3]
+          : document.querySelectorAll<HTMLElement>('.cs-conversation')[3];
+    if (!target) throw new Error('no row to toggle');
+    target.scrollIntoView({ block: 'nearest' });
+    await painted();
+    const commitsBefore = counters.commits;
+    const start = performance.now();
+    target.click();
+    await painted();
+    return { ms: performance.now() - start, commits: counters.commits - commitsBefore };
+  },
+  /** Selects every row; ms until painted. */
+  async selectAll(): Promise<number> {
+    const current = session as Session;
+    if (current.contender === 'kit') {
+      current.store?.getState().enterSelectionMode();
+      await until(() => document.querySelector('.ck-select-all input') !== null);
+      await painted();
+    }
+    const target = document.querySelector<HTMLElement>(
+      current.contender === 'kit' ? '.ck-select-all input' : '[data-bench="select-all"]',
+    );
+    if (!target) throw new Error('no select-all control');
+    const start = performance.now();
+    target.click();
+    await painted();
+    return performance.now() - start;
+  },
+  /** Deletes the first `count` rows through each contender's own delete action; ms until painted. */
+  async deleteSelected(count: number): Promise<{ ms: number; backendCalls: number }> {
+    const current = session as Session;
+    const before = current.controls.ids().length;
+    current.controls.selectFirst(count);
+    await painted();
+    const callsBefore = current.server?.calls.length ?? 0;
+    let start: number;
+    if (current.contender === 'kit') {
+      (document.querySelector('.ck-toolbar-delete') as HTMLElement).click();
+      await until(() => document.querySelector('[role="alertdialog"] [data-variant]') !== null);
+      await painted();
+      start = performance.now();
+      (document.querySelector('[role="alertdialog"] [data-variant]') as HTMLElement).click();
+      await until(
+        () =>
+          current.store?.getState().inFlightIDs.size === 0 && shownCount() === before - count,
+      );
+    } else {
+      start = performance.now();
+      (document.querySelector('[data-bench="delete-selected"]') as HTMLElement).click();
+      await until(() => shownCount() === before - count);
+    }
+    await painted();
+    return {
+      ms: performance.now() - start,
+      backendCalls: (current.server?.calls.length ?? 0) - callsBefore,
+    };
+  },
+  /** Another device deletes the first `count` rows; ms and frames until painted. */
+  async remoteDelete(count: number): Promise<{ ms: number; frames: number }> {
+    const current = session as Session;
+    const ids = current.controls.ids().slice(0, count);
+    const before = current.controls.ids().length;
+    let frames = 0;
+    let counting = true;
+    const countFrames = () => {
+      if (!counting) return;
+      frames += 1;
+      requestAnimationFrame(countFrames);
+    };
+    requestAnimationFrame(countFrames);
+    const start = performance.now();
+    current.controls.removeIDs(ids);
+    await until(() => shownCount() === before - count);
+    await painted();
+    counting = false;
+    return { ms: performance.now() - start, frames };
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;

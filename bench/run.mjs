@@ -1,0 +1,199 @@
+// npm run bench: the kit against a naive React list and @chatscope/chat-ui-kit-react, side by side
+// in one run of Debian's Chromium. Prints a markdown table and writes bench/results/latest.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { BUDGET, measureSize } from '../scripts/measureSize.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const COUNTS = (process.env.BENCH_COUNTS ?? '1000,10000,100000').split(',').map(Number);
+const CONTENDERS = (process.env.BENCH_CONTENDERS ?? 'kit,naive,chatscope').split(',');
+/** The baselines cannot mount this many rows in reasonable time (tens of seconds each). */
+const MAX_COUNT = { kit: Number.POSITIVE_INFINITY, naive: 10_000, chatscope: 10_000 };
+const configFile = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value) => (value === undefined ? undefined : Math.round(value * 10) / 10);
+
+async function main() {
+  const outDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    configFile,
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'warn',
+  });
+  const { port } = server.httpServer.address();
+  const url = `http://127.0.0.1:${port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+  const samples = {};
+  const add = (contender, count, metric, value) => {
+    samples[contender] ??= {};
+    samples[contender][count] ??= {};
+    (samples[contender][count][metric] ??= []).push(value);
+  };
+
+  async function openPage() {
+    const context = await browser.newContext({ viewport: { width: 480, height: 800 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.bench !== undefined);
+    return { page, context };
+  }
+
+  async function heapAfterGC(page) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return usedSize;
+  }
+
+  for (const count of COUNTS) {
+    for (const contender of CONTENDERS) {
+      if (count > MAX_COUNT[contender]) continue;
+      for (let run = 0; run < RUNS; run += 1) {
+        process.stderr.write(`\r${contender} @ ${count}: run ${run + 1}/${RUNS}      `);
+        const { page, context } = await openPage();
+        const mount = (c, n) => page.evaluate(([a, b]) => window.bench.mount(a, b), [c, n]);
+        add(contender, count, 'mountMs', await mount(contender, count));
+        add(contender, count, 'heapMB', (await heapAfterGC(page)) / 1024 / 1024);
+        add(contender, count, 'rowsInDOM', await page.evaluate(() => window.bench.rowsInDOM()));
+        const toggle = await page.evaluate(() => window.bench.toggleOne());
+        add(contender, count, 'toggleMs', toggle.ms);
+        add(contender, count, 'selectAllMs', await page.evaluate(() => window.bench.selectAll()));
+        await mount(contender, count);
+        const deleted = await page.evaluate(
+          (n) => window.bench.deleteSelected(n),
+          Math.min(1000, count),
+        );
+        add(contender, count, 'delete1000Ms', deleted.ms);
+        if (contender === 'kit') add(contender, count, 'delete1000Calls', deleted.backendCalls);
+        await mount(contender, count);
+        const remote = await page.evaluate((n) => window.bench.remoteDelete(n), Math.min(1000, count - 1));
+        add(contender, count, 'remote1000Ms', remote.ms);
+        add(contender, count, 'remote1000Frames', remote.frames);
+        if (contender === 'kit') {
+          await mount(contender, count);
+          const swipe = await swipeOnce(page);
+          add(contender, count, 'swipeCommits', swipe.commits);
+          add(contender, count, 'swipeLongTasks', swipe.longTasks);
+        }
+        await context.close();
+      }
+    }
+  }
+  process.stderr.write('\n');
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+
+  const medians = {};
+  for (const [contender, byCount] of Object.entries(samples)) {
+    for (const [count, metrics] of Object.entries(byCount)) {
+      for (const [metric, values] of Object.entries(metrics)) {
+        ((medians[contender] ??= {})[count] ??= {})[metric] = round(median(values));
+      }
+    }
+  }
+  const size = await measureSize();
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+    runs: RUNS,
+    medians,
+    size: { ...size, budget: BUDGET },
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const table = markdownTable(medians, size);
+  writeFileSync(join(resultsDir, 'latest.md'), `${table}\n`);
+  console.log(table);
+}
+
+/** A 60-step mouse swipe on a row: React commits and long tasks while the pointer moves. */
+async function swipeOnce(page) {
+  await page.evaluate(() => {
+    window.__longTasks = 0;
+    new PerformanceObserver((list) => {
+      window.__longTasks += list.getEntries().length;
+    }).observe({ type: 'longtask' });
+  });
+  const box = await page.locator('[role="row"]').nth(2).boundingBox();
+  const y = box.y + box.height / 2;
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 12, y);
+  const before = await page.evaluate(() => window.bench.counters.commits);
+  for (let step = 1; step <= 60; step += 1) await page.mouse.move(x - 12 - step * 2, y);
+  const after = await page.evaluate(() => window.bench.counters.commits);
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  return { commits: after - before, longTasks: await page.evaluate(() => window.__longTasks) };
+}
+
+function markdownTable(medians, size) {
+  const fmt = (value, unit = ' ms') => (value === undefined ? '—' : `${value}${unit}`);
+  const ratio = (slow, fast) =>
+    slow === undefined || fast === undefined || fast === 0 ? '—' : `${(slow / fast).toFixed(1)}×`;
+  const lines = [
+    '| scenario | n | kit | naive | chatscope | naive ÷ kit | chatscope ÷ kit |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const scenarios = [
+    ['mount to painted', 'mountMs'],
+    ['toggle one selection', 'toggleMs'],
+    ['select all', 'selectAllMs'],
+    ['delete 1,000 selected', 'delete1000Ms'],
+    ['remote deletion of 1,000', 'remote1000Ms'],
+    ['JS heap after mount', 'heapMB', ' MB'],
+  ];
+  const counts = [...new Set(Object.values(medians).flatMap((byCount) => Object.keys(byCount)))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
+  for (const [label, metric, unit] of scenarios) {
+    for (const count of counts) {
+      const kit = medians.kit?.[count]?.[metric];
+      const naive = medians.naive?.[count]?.[metric];
+      const chatscope = medians.chatscope?.[count]?.[metric];
+      lines.push(
+        `| ${label} | ${Number(count).toLocaleString('en')} | ${fmt(kit, unit)} | ${fmt(naive, unit)} | ${fmt(chatscope, unit)} | ${metric === 'heapMB' ? '—' : ratio(naive, kit)} | ${metric === 'heapMB' ? '—' : ratio(chatscope, kit)} |`,
+      );
+    }
+  }
+  const kit10k = medians.kit?.['10000'] ?? {};
+  lines.push('');
+  lines.push(
+    `Counts at 10,000 (kit): ${kit10k.rowsInDOM ?? '—'} rows in the DOM; ${kit10k.delete1000Calls ?? '—'} backend calls to delete 1,000; remote deletion of 1,000 painted in ${kit10k.remote1000Frames ?? '—'} frames; ${kit10k.swipeCommits ?? '—'} React commits and ${kit10k.swipeLongTasks ?? '—'} long tasks during a 60-step swipe.`,
+  );
+  lines.push(
+    `Size: kit JS ${(size.jsGzip / 1024).toFixed(2)} kB min+gzip (budget ${(BUDGET.jsGzip / 1024).toFixed(0)} kB), CSS ${(size.cssGzip / 1024).toFixed(2)} kB gzip (budget ${(BUDGET.cssGzip / 1024).toFixed(0)} kB).`,
+  );
+  return lines.join('\n');
+}
+
+await main();
