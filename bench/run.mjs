@@ -52,7 +52,8 @@ async function main() {
   const add = (contender, count, metric, value) => {
     samples[contender] ??= {};
     samples[contender][count] ??= {};
-    (samples[contender][count][metric] ??= []).push(value);
+    samples[contender][count][metric] ??= [];
+    samples[contender][count][metric].push(value);
   };
 
   async function openPage() {
@@ -93,7 +94,10 @@ async function main() {
         add(contender, count, 'delete1000Ms', deleted.ms);
         if (contender === 'kit') add(contender, count, 'delete1000Calls', deleted.backendCalls);
         await mount(contender, count);
-        const remote = await page.evaluate((n) => window.bench.remoteDelete(n), Math.min(1000, count - 1));
+        const remote = await page.evaluate(
+          (n) => window.bench.remoteDelete(n),
+          Math.min(1000, count - 1),
+        );
         add(contender, count, 'remote1000Ms', remote.ms);
         add(contender, count, 'remote1000Frames', remote.frames);
         if (contender === 'kit') {
@@ -115,7 +119,9 @@ async function main() {
   for (const [contender, byCount] of Object.entries(samples)) {
     for (const [count, metrics] of Object.entries(byCount)) {
       for (const [metric, values] of Object.entries(metrics)) {
-        ((medians[contender] ??= {})[count] ??= {})[metric] = round(median(values));
+        medians[contender] ??= {};
+        medians[contender][count] ??= {};
+        medians[contender][count][metric] = round(median(values));
       }
     }
   }
@@ -172,9 +178,9 @@ function markdownTable(medians, size) {
     ['remote deletion of 1,000', 'remote1000Ms'],
     ['JS heap after mount', 'heapMB', ' MB'],
   ];
-  const counts = [...new Set(Object.values(medians).flatMap((byCount) => Object.keys(byCount)))].sort(
-    (a, b) => Number(a) - Number(b),
-  );
+  const counts = [
+    ...new Set(Object.values(medians).flatMap((byCount) => Object.keys(byCount))),
+  ].sort((a, b) => Number(a) - Number(b));
   for (const [label, metric, unit] of scenarios) {
     for (const count of counts) {
       const kit = medians.kit?.[count]?.[metric];

@@ -51,6 +51,10 @@ export async function measureSize() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const size = await measureSize();
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
-  console.log(`kit JS: ${kb(size.jsMinified)} minified, ${kb(size.jsGzip)} gzip (budget ${kb(BUDGET.jsGzip)})`);
-  console.log(`kit CSS: ${kb(size.cssRaw)} raw, ${kb(size.cssGzip)} minified+gzip (budget ${kb(BUDGET.cssGzip)})`);
+  console.log(
+    `kit JS: ${kb(size.jsMinified)} minified, ${kb(size.jsGzip)} gzip (budget ${kb(BUDGET.jsGzip)})`,
+  );
+  console.log(
+    `kit CSS: ${kb(size.cssRaw)} raw, ${kb(size.cssGzip)} minified+gzip (budget ${kb(BUDGET.cssGzip)})`,
+  );
 }

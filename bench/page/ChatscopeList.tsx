@@ -1,4 +1,7 @@
-import { Conversation as ChatscopeConversation, ConversationList } from '@chatscope/chat-ui-kit-react';
+import {
+  Conversation as ChatscopeConversation,
+  ConversationList,
+} from '@chatscope/chat-ui-kit-react';
 import '@chatscope/chat-ui-kit-styles/dist/default/styles.min.css';
 import { useState } from 'react';
 import type { Conversation } from '../../src';

@@ -166,8 +166,7 @@ const bench = {
       start = performance.now();
       (document.querySelector('[role="alertdialog"] [data-variant]') as HTMLElement).click();
       await until(
-        () =>
-          current.store?.getState().inFlightIDs.size === 0 && shownCount() === before - count,
+        () => current.store?.getState().inFlightIDs.size === 0 && shownCount() === before - count,
       );
     } else {
       start = performance.now();

@@ -55,6 +55,8 @@ describe('swiping a row with the mouse', () => {
     const box = await rowBox(page, 1);
     // The action sits at the trailing (right) edge and is not covered by the row's content.
     expect(buttonBox && buttonBox.x + buttonBox.width).toBeCloseTo(box.x + box.width, 0);
+    const content = await row.locator('.ck-row-main').boundingBox();
+    expect(content && content.x + content.width).toBeCloseTo(buttonBox?.x ?? 0, 0);
     const topmost = await page.evaluate(
       ([x, y]) =>
         document
@@ -170,6 +172,9 @@ describe('swiping a row with the mouse', () => {
       .boundingBox();
     const box = await rowBox(page, 1);
     expect(button?.x).toBeCloseTo(box.x, 0);
+    // The content moved right by the action's width, uncovering the button rather than hiding it.
+    const content = await page.getByRole('row').nth(1).locator('.ck-row-main').boundingBox();
+    expect(content?.x).toBeCloseTo(box.x + (button?.width ?? 0), 0);
     await context.close();
   });
 

@@ -11,11 +11,18 @@ function hueSlotOf(conversationID: string): number {
   return Math.abs(hash) % AVATAR_HUES;
 }
 
-const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Two-letter initials are a Latin-script habit: CJK names show their first character, and Arabic
+// letters would join into a word fragment, so those get one letter too.
+const singleLetterScripts =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}]/u;
 
 /** Up to two letters from the name's words; grapheme-aware, so CJK and emoji names stay whole. */
 function initialsOf(displayName: string): string {
-  const words = displayName.trim().split(/\s+/u).filter(Boolean);
+  // Numbers ("Bruno Costa 2") and symbols are not initials.
+  const words = displayName
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /^\p{L}/u.test(word));
   const segmenter =
     typeof Intl.Segmenter === 'function'
       ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
@@ -25,8 +32,7 @@ function initialsOf(displayName: string): string {
       ? (segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '')
       : word.slice(0, 1);
   if (words.length === 0) return '?';
-  // Initials are a Latin-script habit: Chinese and Japanese avatars show the first character.
-  if (words.length === 1 || ideographic.test(displayName)) {
+  if (words.length === 1 || singleLetterScripts.test(displayName)) {
     return first(words[0] as string).toLocaleUpperCase();
   }
   return (first(words[0] as string) + first(words[words.length - 1] as string)).toLocaleUpperCase();

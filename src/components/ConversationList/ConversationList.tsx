@@ -39,6 +39,8 @@ export interface ConversationListProps {
   defaultClearHistory?: boolean;
   /** Ask for confirmation before deleting. Default true; `false` only for hosts that confirm elsewhere. */
   confirm?: boolean;
+  /** The conversation the host shows now: its row is marked (`aria-current`, `data-active`). */
+  activeConversationID?: string | null;
   /** Draws a row's content instead of the default avatar, name, preview, time and badges. */
   renderConversation?: (conversation: Conversation, state: ConversationRenderState) => ReactNode;
   className?: string;
@@ -71,6 +73,7 @@ export function ConversationList(props: ConversationListProps) {
     defaultClearHistory,
     confirm = true,
     renderConversation,
+    activeConversationID,
     className,
     style,
   } = props;
@@ -80,6 +83,8 @@ export function ConversationList(props: ConversationListProps) {
   const query = useConversations();
   const conversations = query.data ?? [];
   const selectionMode = useConversationStore((state) => state.selectionMode);
+  // While rows are on their way out, an empty list is not yet "no conversations".
+  const deleting = useConversationStore((state) => state.inFlightIDs.size > 0);
   const idPrefix = useId();
   const gridRef = useRef<HTMLDivElement>(null);
   const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
@@ -359,6 +364,7 @@ export function ConversationList(props: ConversationListProps) {
         index={item.index}
         start={item.start}
         selectionMode={selectionMode}
+        active={conversation.conversationID === activeConversationID}
         now={now}
         idPrefix={idPrefix}
         renderConversation={renderConversation}
@@ -407,7 +413,7 @@ export function ConversationList(props: ConversationListProps) {
           </button>
         </div>
       )}
-      {query.isSuccess && conversations.length === 0 && (
+      {query.isSuccess && conversations.length === 0 && !deleting && (
         <p className="ck-placeholder">{t('empty')}</p>
       )}
       <DeletionStatus

@@ -17,6 +17,8 @@ export interface ConversationRowProps {
   /** Offset from the top of the list, in px (virtualized position). */
   start: number;
   selectionMode: boolean;
+  /** The conversation the host shows right now (e.g. in a side pane). */
+  active: boolean;
   /** The time rows count back from, shared so that all rows agree. */
   now: number;
   idPrefix: string;
@@ -98,7 +100,8 @@ function labelledByOf(conversation: Conversation, labelID: string): string {
  * re-renders that row alone; swipe movement never renders it (the gesture writes to the DOM).
  */
 export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
-  const { conversation, index, start, selectionMode, now, idPrefix, renderConversation } = props;
+  const { conversation, index, start, selectionMode, active, now, idPrefix, renderConversation } =
+    props;
   const id = conversation.conversationID;
   const { t } = useTranslator();
   const selected = useConversationStore((state) => state.selectedIDs.has(id));
@@ -119,11 +122,13 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
       className="ck-row"
       aria-rowindex={index + 1}
       aria-selected={selectionMode ? selected : undefined}
+      aria-current={active || undefined}
       aria-busy={pending || undefined}
       aria-label={renderConversation ? conversation.displayName : undefined}
       aria-labelledby={renderConversation ? undefined : labelledByOf(conversation, labelID)}
       data-id={id}
       data-selected={selected || undefined}
+      data-active={active || undefined}
       data-pending={pending || undefined}
       data-swipe={swipeOpen ? 'open' : 'closed'}
       data-unread={conversation.unreadCount > 0 || undefined}
