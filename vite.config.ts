@@ -33,6 +33,8 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
+    // Browser tests take seconds each; listing every "slow" one would bury real messages.
+    slowTestThreshold: 60_000,
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type React from 'react';
 import { useState } from 'react';
 import { type Conversation, createMemoryChatServer, type Locale } from '../src';
 import { ConversationListDemo } from './ConversationListDemo';
@@ -152,3 +153,68 @@ function ComesBack() {
  * both come back, the first with its old messages (see the server's count).
  */
 export const ConversationComesBack: Story = { render: () => <ComesBack /> };
+
+/** The dark set of --ck-* tokens (data-ck-theme="dark"; prefers-color-scheme does the same). */
+export const DarkTheme: Story = {
+  render: (args) => <ConversationListDemo {...args} theme="dark" />,
+};
+
+const arabicNames: Conversation[] = [
+  ['C2Cfatima', 'فاطمة الزهراء', 'شكرا جزيلا، وصلني الملف'],
+  ['GROUPfamily-ar', 'عائلة الحسن', 'العشاء الساعة الثامنة'],
+  ['C2Cahmad', 'أحمد حسن', 'سأتصل بك لاحقا'],
+  ['C2Claila', 'ليلى منصور', 'هل رأيت الصور؟'],
+  ['GROUPmarketing', 'فريق التسويق', 'الاجتماع غدا صباحا'],
+  ['C2Cyusuf', 'يوسف عبد الله', 'تمام 👍'],
+].map(([conversationID, displayName, text], index) => ({
+  conversationID: conversationID as string,
+  type: (conversationID as string).startsWith('GROUP') ? 'GROUP' : 'C2C',
+  displayName: displayName as string,
+  lastMessage: { text: text as string, timestamp: Date.now() - index * 23 * 60_000 },
+  unreadCount: index === 1 ? 4 : 0,
+  isPinned: index === 0,
+}));
+
+/** Right to left with Arabic names: the layout mirrors and a swipe to the right reveals Delete. */
+export const RightToLeftArabicNames: Story = {
+  args: { conversations: arabicNames },
+  render: (args, { globals }) => (
+    <ConversationListDemo {...args} dir="rtl" locale={globals.locale as Locale} />
+  ),
+};
+
+export const Japanese: Story = {
+  args: { selectedCount: 2, pendingCount: 2 },
+  render: (args) => <ConversationListDemo {...args} locale="ja" />,
+};
+
+export const SimplifiedChinese: Story = {
+  args: { selectedCount: 2 },
+  render: (args) => <ConversationListDemo {...args} locale="zh-CN" />,
+};
+
+/** A host's brand, set only through --ck-* custom properties on its own wrapper. */
+export const CustomBrandTheme: Story = {
+  render: (args, { globals }) => (
+    <div
+      style={
+        {
+          '--ck-accent': '#6d28d9',
+          '--ck-badge': '#0f766e',
+          '--ck-focus-ring': '#6d28d9',
+          '--ck-row-selected': '#ede9fe',
+          '--ck-row-hover': '#f5f3ff',
+          '--ck-danger': '#be123c',
+          '--ck-danger-subtle': '#ffe4e6',
+          '--ck-danger-subtle-foreground': '#9f1239',
+          '--ck-radius': '1.25rem',
+          '--ck-radius-small': '0.625rem',
+          '--ck-row-height': '4.25rem',
+          '--ck-font-family': 'Georgia, serif',
+        } as React.CSSProperties
+      }
+    >
+      <ConversationListDemo {...args} theme="light" locale={globals.locale as Locale} />
+    </div>
+  ),
+};

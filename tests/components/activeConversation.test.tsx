@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import './domSetup';
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import {
+  type Conversation,
+  ConversationKitProvider,
+  ConversationList,
+  createMemoryChatServer,
+} from '../../src';
+
+function person(conversationID: string, displayName: string, minutesAgo: number): Conversation {
+  return {
+    conversationID,
+    type: 'C2C',
+    displayName,
+    lastMessage: {
+      text: `Hi from ${displayName}`,
+      timestamp: 1_700_000_000_000 - minutesAgo * 60_000,
+    },
+    unreadCount: 0,
+    isPinned: false,
+  };
+}
+
+const server = createMemoryChatServer({
+  conversations: [person('C2Calice', 'Alice', 1), person('C2Cbob', 'Bob', 2)],
+});
+const adapter = server.connect('phone');
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
+function Inbox(props: { open: string | null }) {
+  return (
+    <ConversationKitProvider adapter={adapter} queryClient={queryClient}>
+      <ConversationList activeConversationID={props.open} />
+    </ConversationKitProvider>
+  );
+}
+
+describe('the conversation the host shows', () => {
+  it('is marked as current, and the mark follows the host', async () => {
+    const { rerender } = render(<Inbox open="C2Cbob" />);
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    const bob = screen.getByRole('row', { name: /Bob/ });
+    expect(bob.getAttribute('aria-current')).toBe('true');
+    expect(bob.hasAttribute('data-active')).toBe(true);
+    expect(screen.getByRole('row', { name: /Alice/ }).hasAttribute('aria-current')).toBe(false);
+
+    rerender(<Inbox open="C2Calice" />);
+    expect(screen.getByRole('row', { name: /Alice/ }).getAttribute('aria-current')).toBe('true');
+    expect(screen.getByRole('row', { name: /Bob/ }).hasAttribute('aria-current')).toBe(false);
+
+    rerender(<Inbox open={null} />);
+    expect(document.querySelector('[aria-current]')).toBeNull();
+  });
+});
