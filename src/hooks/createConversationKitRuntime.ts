@@ -349,13 +349,20 @@ export function createConversationKitRuntime(options: {
     const list = readList();
     if (event.type === 'conversationsDeleted') {
       const { inFlightIDs } = store.getState();
-      const known = new Set(list ? conversationIDsOf(list) : []);
+      const deleted = new Set(event.conversationIDs);
+      // One pass over the list both removes the rows and tells which of them this device had.
+      const listed = new Set<string>();
+      const next = list?.filter((item) => {
+        if (!deleted.has(item.conversationID)) return true;
+        listed.add(item.conversationID);
+        return false;
+      });
       const ids = event.conversationIDs.filter(
-        (id) => known.has(id) || inFlightIDs.has(id) || list === undefined,
+        (id) => listed.has(id) || inFlightIDs.has(id) || list === undefined,
       );
       for (const id of ids) if (inFlightIDs.has(id)) removedWhileInFlight.add(id);
       noteDeleted(event.conversationIDs);
-      if (list) writeList(removeConversations(list, new Set(event.conversationIDs)));
+      if (next && listed.size > 0) writeList(next);
       else store.getState().forgetConversations(event.conversationIDs);
       report(ids, event.origin);
       return;

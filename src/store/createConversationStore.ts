@@ -146,17 +146,20 @@ const createSelectionSlice: StateCreator<ConversationStoreState, [], [], Selecti
   anchorID: null,
   syncConversationIDs(orderedIDs) {
     const state = get();
-    const present = new Set(orderedIDs);
+    // Only the few IDs the state names are looked up; a Set of the whole list pays off only when
+    // many are selected (this runs on every change of lists of 100,000).
+    const named = state.selectedIDs.size + (state.pendingDeletion?.conversationIDs.length ?? 0) + 3;
+    const isListed: (id: string) => boolean =
+      named > 32 ? Set.prototype.has.bind(new Set(orderedIDs)) : (id) => orderedIDs.includes(id);
     const gone = new Set<string>();
-    for (const id of state.selectedIDs) if (!present.has(id)) gone.add(id);
-    if (state.anchorID !== null && !present.has(state.anchorID)) gone.add(state.anchorID);
-    if (state.openSwipeID !== null && !present.has(state.openSwipeID)) gone.add(state.openSwipeID);
+    for (const id of state.selectedIDs) if (!isListed(id)) gone.add(id);
+    if (state.anchorID !== null && !isListed(state.anchorID)) gone.add(state.anchorID);
+    if (state.openSwipeID !== null && !isListed(state.openSwipeID)) gone.add(state.openSwipeID);
     // In-flight IDs are out of the list by design (optimistic); their request is already taken.
-    for (const id of state.pendingDeletion?.conversationIDs ?? [])
-      if (!present.has(id)) gone.add(id);
+    for (const id of state.pendingDeletion?.conversationIDs ?? []) if (!isListed(id)) gone.add(id);
     // A focused row that left hands the tab stop to the row that took its place.
     let focusedID = state.focusedID;
-    if (focusedID !== null && !present.has(focusedID)) {
+    if (focusedID !== null && !isListed(focusedID)) {
       const formerIndex = state.orderedIDs.indexOf(focusedID);
       focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
     }

@@ -16,21 +16,17 @@ function hueSlotOf(conversationID: string): number {
 const singleLetterScripts =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}]/u;
 
-/** Up to two letters from the name's words; grapheme-aware, so CJK and emoji names stay whole. */
+// The first character as a person sees it: a letter with its combining marks, or a flag.
+const firstCharacter = /^(?:\p{RI}\p{RI}|\P{M}\p{M}*)/u;
+
+/** Up to two letters from the name's words, each kept whole with its accents. */
 function initialsOf(displayName: string): string {
   // Numbers ("Bruno Costa 2") and symbols are not initials.
   const words = displayName
     .trim()
     .split(/\s+/u)
     .filter((word) => /^\p{L}/u.test(word));
-  const segmenter =
-    typeof Intl.Segmenter === 'function'
-      ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-      : null;
-  const first = (word: string) =>
-    segmenter
-      ? (segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '')
-      : word.slice(0, 1);
+  const first = (word: string) => word.match(firstCharacter)?.[0] ?? '';
   if (words.length === 0) return '?';
   if (words.length === 1 || singleLetterScripts.test(displayName)) {
     return first(words[0] as string).toLocaleUpperCase();

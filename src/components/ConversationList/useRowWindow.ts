@@ -37,50 +37,71 @@ export function useRowWindow(options: {
 }) {
   const { count, rowHeight, scrollRef } = options;
   const [range, setRange] = useState<Range>(() => rangeFor(0, 0, rowHeight, count));
+  // Kept from scroll and resize events, so that working out the window never reads layout:
+  // a read right after React changed the DOM forces a synchronous reflow of the whole page.
+  const scrollTopRef = useRef(0);
+  const viewportRef = useRef(0);
   const latest = useRef({ count, rowHeight });
   latest.current = { count, rowHeight };
 
-  const update = useCallback(() => {
-    const element = scrollRef.current;
-    if (!element) return;
+  const recompute = useCallback(() => {
     const { count: total, rowHeight: height } = latest.current;
-    const next = rangeFor(element.scrollTop, element.getBoundingClientRect().height, height, total);
+    const next = rangeFor(scrollTopRef.current, viewportRef.current, height, total);
     setRange((current) =>
       current.first === next.first && current.last === next.last ? current : next,
     );
-  }, [scrollRef]);
+  }, []);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    update();
-    element.addEventListener('scroll', update, { passive: true });
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+    // The one layout read: on mount, before anything else changed the page.
+    viewportRef.current = element.getBoundingClientRect().height;
+    scrollTopRef.current = element.scrollTop;
+    recompute();
+    const onScroll = () => {
+      scrollTopRef.current = element.scrollTop;
+      recompute();
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    const observer =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver((entries) => {
+            const height = entries[entries.length - 1]?.contentRect.height;
+            if (height === undefined || height === viewportRef.current) return;
+            viewportRef.current = height;
+            recompute();
+          })
+        : null;
     observer?.observe(element);
     return () => {
-      element.removeEventListener('scroll', update);
+      element.removeEventListener('scroll', onScroll);
       observer?.disconnect();
     };
-  }, [scrollRef, update]);
+  }, [scrollRef, recompute]);
 
   // A shorter list or another row height moves the window without any scroll event.
   // biome-ignore lint/correctness/useExhaustiveDependencies: count and rowHeight are read through `latest`
-  useLayoutEffect(update, [count, rowHeight, update]);
+  useLayoutEffect(recompute, [count, rowHeight, recompute]);
 
   /** Scrolls just enough to show the row, and renders it in the same pass. */
   const scrollToIndex = useCallback(
     (index: number) => {
       const element = scrollRef.current;
       if (!element) return;
-      const viewport = element.getBoundingClientRect().height || FALLBACK_VISIBLE_ROWS * rowHeight;
-      const top = index * rowHeight;
-      if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + rowHeight > element.scrollTop + viewport) {
-        element.scrollTop = top + rowHeight - viewport;
+      const height = latest.current.rowHeight;
+      const viewport = viewportRef.current || FALLBACK_VISIBLE_ROWS * height;
+      const top = index * height;
+      let scrollTop = scrollTopRef.current;
+      if (top < scrollTop) scrollTop = top;
+      else if (top + height > scrollTop + viewport) scrollTop = top + height - viewport;
+      if (scrollTop !== scrollTopRef.current) {
+        element.scrollTop = scrollTop;
+        scrollTopRef.current = scrollTop;
       }
-      update();
+      recompute();
     },
-    [scrollRef, rowHeight, update],
+    [scrollRef, recompute],
   );
 
   const items: RowWindowItem[] = [];
