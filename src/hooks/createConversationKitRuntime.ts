@@ -363,7 +363,11 @@ export function createConversationKitRuntime(options: {
       for (const id of ids) if (inFlightIDs.has(id)) removedWhileInFlight.add(id);
       noteDeleted(event.conversationIDs);
       if (next && listed.size > 0) writeList(next);
-      else store.getState().forgetConversations(event.conversationIDs);
+      else if (!event.conversationIDs.every((id) => inFlightIDs.has(id))) {
+        // Rows being deleted here already left the list and the selection; others may linger in
+        // the store (a list not loaded yet).
+        store.getState().forgetConversations(event.conversationIDs);
+      }
       report(ids, event.origin);
       return;
     }
