@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type React from 'react';
 import { useState } from 'react';
-import { type Conversation, createMemoryChatServer, type Locale } from '../src';
+import {
+  type Conversation,
+  compareConversations,
+  createMemoryChatServer,
+  type Locale,
+} from '../src';
 import { ConversationListDemo } from './ConversationListDemo';
 import { ServerPanel } from './ServerPanel';
 import { TwoDevices } from './TwoDevices';
@@ -98,7 +103,11 @@ export const PartialFailure: Story = {
   args: {
     selectedCount: 4,
     onReady: ({ server }) => {
-      const [, second, , fourth] = server.listConversations().map((item) => item.conversationID);
+      // The first four rows as the list orders them are the ones selected.
+      const [, second, , fourth] = server
+        .listConversations()
+        .sort(compareConversations)
+        .map((item) => item.conversationID);
       server.failNext({
         conversationIDs: [second as string, fourth as string],
         code: 2801,
