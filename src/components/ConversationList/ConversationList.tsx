@@ -107,11 +107,10 @@ export function ConversationList(props: ConversationListProps) {
     return () => clearInterval(timer);
   }, []);
 
-  const onDeletedRef = useRef(onConversationsDeleted);
-  onDeletedRef.current = onConversationsDeleted;
+  // useConversationEvents always calls the handler of the latest render: no ref needed here.
   useConversationEvents((event) => {
     if (event.type === 'conversationsDeleted') {
-      onDeletedRef.current?.(event.conversationIDs, { origin: event.origin });
+      onConversationsDeleted?.(event.conversationIDs, { origin: event.origin });
     }
   });
 
