@@ -2,7 +2,6 @@ import {
   Conversation as ChatscopeConversation,
   ConversationList,
 } from '@chatscope/chat-ui-kit-react';
-import '@chatscope/chat-ui-kit-styles/dist/default/styles.min.css';
 import type { Conversation } from '../../src';
 import type { BenchControls } from './benchControls';
 import { BaselineToolbar, useBaselineList } from './useBaselineList';

@@ -1,3 +1,4 @@
+import chatscopeStyles from '@chatscope/chat-ui-kit-styles/dist/default/styles.min.css?inline';
 import { Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import {
@@ -8,7 +9,7 @@ import {
   createMemoryChatServer,
   generateConversations,
 } from '../../src';
-import '../../src/styles/styles.css';
+import kitStyles from '../../src/styles/styles.css?inline';
 import { type BenchControls, createBenchControls } from './benchControls';
 import { ChatscopeList } from './ChatscopeList';
 import { NaiveList } from './NaiveList';
@@ -88,6 +89,18 @@ function render(contender: Contender, conversations: Conversation[], current: Se
   );
 }
 
+/** Each contender's page carries only its own stylesheet, as an app using it alone would. */
+function applyStylesOf(contender: Contender): void {
+  const css = contender === 'kit' ? kitStyles : contender === 'chatscope' ? chatscopeStyles : '';
+  let style = document.getElementById('contender-styles');
+  if (!style) {
+    style = document.createElement('style');
+    style.id = 'contender-styles';
+    document.head.append(style);
+  }
+  if (style.textContent !== css) style.textContent = css;
+}
+
 function rowCount(): number {
   return session ? document.querySelectorAll(rowSelector[session.contender]).length : 0;
 }
@@ -106,6 +119,7 @@ const bench = {
   async mount(contender: Contender, count: number, seed = 1): Promise<number> {
     const conversations = generateConversations(count, seed).map((item) => item.conversation);
     session = { contender, count, controls: createBenchControls() };
+    applyStylesOf(contender);
     if (contender === 'kit') {
       session.server = createMemoryChatServer({ conversations });
       // Connecting is idempotent per device: the render below gets these same clients.
