@@ -39,6 +39,12 @@ export interface ConversationListProps {
   defaultClearHistory?: boolean;
   /** Ask for confirmation before deleting. Default true; `false` only for hosts that confirm elsewhere. */
   confirm?: boolean;
+  /**
+   * Render the confirmation dialog inside the list. Default true; `false` when the host renders
+   * `<DeleteConversationDialog />` itself elsewhere in the provider (e.g. outside a pane that can
+   * be hidden on narrow screens). Requests still wait for that dialog.
+   */
+  renderDialog?: boolean;
   /** The conversation the host shows now: its row is marked (`aria-current`, `data-active`). */
   activeConversationID?: string | null;
   /** Draws a row's content instead of the default avatar, name, preview, time and badges. */
@@ -72,6 +78,7 @@ export function ConversationList(props: ConversationListProps) {
     selectable = true,
     defaultClearHistory,
     confirm = true,
+    renderDialog = true,
     renderConversation,
     activeConversationID,
     className,
@@ -419,7 +426,7 @@ export function ConversationList(props: ConversationListProps) {
         conversations={conversations}
         maxBatchSize={runtime.adapter.capabilities.maxBatchSize}
       />
-      {confirm && <DeleteConversationDialog onFallbackFocus={restoreListFocus} />}
+      {confirm && renderDialog && <DeleteConversationDialog onFallbackFocus={restoreListFocus} />}
     </div>
   );
 }

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import './domSetup';
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   type Conversation,
   ConversationKitProvider,
   ConversationList,
   createMemoryChatServer,
+  DeleteConversationDialog,
 } from '../../src';
 
 function person(conversationID: string, displayName: string, minutesAgo: number): Conversation {
@@ -53,5 +54,40 @@ describe('the conversation the host shows', () => {
 
     rerender(<Inbox open={null} />);
     expect(document.querySelector('[aria-current]')).toBeNull();
+  });
+});
+
+describe('a host that renders the confirmation itself', () => {
+  it('gets the list’s requests in its own dialog, and the list renders none', async () => {
+    const hostServer = createMemoryChatServer({
+      conversations: [person('C2Ccarol', 'Carol', 1), person('C2Cdan', 'Dan', 2)],
+    });
+    render(
+      <ConversationKitProvider
+        adapter={hostServer.connect('phone')}
+        queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+      >
+        <section aria-label="Inbox">
+          <ConversationList renderDialog={false} />
+        </section>
+        <DeleteConversationDialog />
+      </ConversationKitProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    expect(document.querySelectorAll('dialog')).toHaveLength(1);
+    const inbox = screen.getByRole('region', { name: 'Inbox' });
+    expect(inbox.querySelector('dialog')).toBeNull();
+
+    act(() => {
+      within(screen.getByRole('row', { name: /Dan/ }))
+        .getByRole('button', { name: /^Delete/ })
+        .click();
+    });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete conversation?' });
+    await act(async () => {
+      within(dialog).getByRole('button', { name: 'Delete' }).click();
+    });
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(1));
+    expect(hostServer.calls.map((call) => call.conversationIDs)).toEqual([['C2Cdan']]);
   });
 });
