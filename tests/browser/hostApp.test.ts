@@ -109,6 +109,9 @@ describe('host-app example', () => {
     const first = await openConversationName(page);
     expect(first).not.toBe('');
     expect(await list.getByRole('row', { name: first }).count()).toBeGreaterThan(0);
+    // The list marks the open conversation.
+    expect(await row.getAttribute('aria-current')).toBe('true');
+    expect(await list.locator('[aria-current="true"]').count()).toBe(1);
 
     // Delete it here: row's Delete → confirmation → Delete. The right pane closes.
     await row.hover();

@@ -159,6 +159,7 @@ export function App({ server, queryClient }: AppProps) {
             </div>
             <div className="list-host">
               <ConversationList
+                activeConversationID={open?.conversationID ?? null}
                 onConversationOpen={openConversation}
                 onConversationsDeleted={onConversationsDeleted}
               />
