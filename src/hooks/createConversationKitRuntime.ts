@@ -142,8 +142,16 @@ export function createConversationKitRuntime(options: {
         (!inFlightIDs.has(item.conversationID) || updatedWhileInFlight.has(item.conversationID)),
     );
     const list = upsertConversations(kept, [...changes.updated.values()]);
-    store.getState().syncConversationIDs(conversationIDsOf(list));
+    syncStore(list);
     return list;
+  }
+
+  /** The list the store last learned of: the cache notifies of it again later, for nothing. */
+  let syncedList: Conversation[] | undefined;
+
+  function syncStore(list: Conversation[]): void {
+    syncedList = list;
+    store.getState().syncConversationIDs(conversationIDsOf(list));
   }
 
   function readList(): Conversation[] | undefined {
@@ -155,7 +163,7 @@ export function createConversationKitRuntime(options: {
     queryClient.setQueryData<Conversation[]>(queryKey, next);
     // The store learns of the change at once, not when the query cache notifies (a later task),
     // so a rollback can re-select the rows it just put back.
-    store.getState().syncConversationIDs(conversationIDsOf(next));
+    syncStore(next);
   }
 
   function noteDeleted(ids: Iterable<string>): void {
@@ -428,7 +436,8 @@ export function createConversationKitRuntime(options: {
       const unsubscribeCache = queryClient.getQueryCache().subscribe((cacheEvent) => {
         if (cacheEvent.type !== 'updated' || cacheEvent.query.queryHash !== queryHash) return;
         const data = cacheEvent.query.state.data as Conversation[] | undefined;
-        if (data) store.getState().syncConversationIDs(conversationIDsOf(data));
+        // Status changes and the runtime's own writes arrive here too; only a new list is news.
+        if (data && data !== syncedList) syncStore(data);
       });
       return () => {
         unsubscribeAdapter();
