@@ -2,6 +2,7 @@ import { hashKey, type QueryClient } from '@tanstack/react-query';
 import { dedupeConversationIDs, validateConversationIDs } from '../core/conversationIds';
 import { ConversationKitError } from '../core/errors';
 import { createListenerSet } from '../core/listenerSet';
+import { scheduleTask } from '../core/scheduleTask';
 import type {
   ChatAdapter,
   Conversation,
@@ -51,8 +52,14 @@ export interface ConversationKitRuntime {
   confirmDeletion(): Promise<DeletionOutcome | null>;
   /** Sends no further chunks of the running deletions. */
   stop(): void;
-  /** Applies an adapter event to the cache and the store. */
+  /** Applies an adapter event to the cache and the store, at once. */
   applyEvent(event: ConversationEvent): void;
+  /**
+   * Applies the deletion events heard from the adapter but not applied yet. They are applied
+   * together in a task of their own, and before anything of the runtime reads the list; a host
+   * that reads the query cache straight after an event it caused may call this first.
+   */
+  applyPendingEvents(): void;
   /**
    * Hears deletions once each, whatever their origin (a local result or an adapter event), and
    * updates as the adapter sent them.
@@ -239,6 +246,7 @@ export function createConversationKitRuntime(options: {
     conversationIDs: readonly string[],
     deleteOptions: DeleteConversationsOptions,
   ): Promise<DeletionOutcome> {
+    flushPendingDeletions();
     const clearHistory = deleteOptions?.clearHistory;
     const ids = validateRequest(conversationIDs, clearHistory);
     const state = store.getState();
@@ -292,6 +300,7 @@ export function createConversationKitRuntime(options: {
       activeRuns.delete(run);
       publishProgress();
     }
+    flushPendingDeletions();
 
     const deleted: string[] = [];
     const deletedHere: string[] = [];
@@ -353,32 +362,61 @@ export function createConversationKitRuntime(options: {
     return outcome;
   }
 
-  function applyEvent(event: ConversationEvent): void {
+  /**
+   * Deletion events heard from the adapter and not yet applied. A backend answers a batch in
+   * chunks, each with its own event, often within one task; applying them together costs one list
+   * pass and one render instead of one per chunk. Everything that reads the list applies them
+   * first, so nothing ever acts on a list that is behind what was heard.
+   */
+  let pendingDeletions: Extract<ConversationEvent, { type: 'conversationsDeleted' }>[] = [];
+
+  function flushPendingDeletions(): void {
+    if (pendingDeletions.length === 0) return;
+    const events = pendingDeletions;
+    pendingDeletions = [];
     const list = readList();
-    if (event.type === 'conversationsDeleted') {
-      const { inFlightIDs } = store.getState();
-      const deleted = new Set(event.conversationIDs);
-      // One pass over the list both removes the rows and tells which of them this device had.
-      const listed = new Set<string>();
-      const next = list?.filter((item) => {
-        if (!deleted.has(item.conversationID)) return true;
-        listed.add(item.conversationID);
-        return false;
-      });
+    const { inFlightIDs } = store.getState();
+    const deleted = new Set<string>();
+    for (const event of events) for (const id of event.conversationIDs) deleted.add(id);
+    // One pass over the list both removes the rows and tells which of them this device had.
+    const listed = new Set<string>();
+    const next = list?.filter((item) => {
+      if (!deleted.has(item.conversationID)) return true;
+      listed.add(item.conversationID);
+      return false;
+    });
+    if (next && listed.size > 0) writeList(next);
+    else {
+      // Rows being deleted here already left the list and the selection; others may linger in
+      // the store (a list not loaded yet).
+      const lingering = [...deleted].filter((id) => !inFlightIDs.has(id));
+      if (lingering.length > 0) store.getState().forgetConversations(lingering);
+    }
+    for (const event of events) {
       const ids = event.conversationIDs.filter(
         (id) => listed.has(id) || inFlightIDs.has(id) || list === undefined,
       );
-      for (const id of ids) if (inFlightIDs.has(id)) removedWhileInFlight.add(id);
-      noteDeleted(event.conversationIDs);
-      if (next && listed.size > 0) writeList(next);
-      else if (!event.conversationIDs.every((id) => inFlightIDs.has(id))) {
-        // Rows being deleted here already left the list and the selection; others may linger in
-        // the store (a list not loaded yet).
-        store.getState().forgetConversations(event.conversationIDs);
-      }
       report(ids, event.origin);
+    }
+  }
+
+  function receiveDeletion(event: Extract<ConversationEvent, { type: 'conversationsDeleted' }>) {
+    // What a result or a fetch answer needs to know is recorded at once; only the list waits.
+    const { inFlightIDs } = store.getState();
+    for (const id of event.conversationIDs) if (inFlightIDs.has(id)) removedWhileInFlight.add(id);
+    noteDeleted(event.conversationIDs);
+    if (pendingDeletions.length === 0) scheduleTask(flushPendingDeletions);
+    pendingDeletions.push(event);
+  }
+
+  function applyEvent(event: ConversationEvent): void {
+    if (event.type === 'conversationsDeleted') {
+      receiveDeletion(event);
+      flushPendingDeletions();
       return;
     }
+    flushPendingDeletions();
+    const list = readList();
     const { inFlightIDs } = store.getState();
     for (const conversation of event.conversations) {
       const id = conversation.conversationID;
@@ -403,6 +441,8 @@ export function createConversationKitRuntime(options: {
     });
     try {
       changes.answer = sortConversations(await adapter.getConversationList());
+      // Deletions heard while loading are reported against the list they removed rows from.
+      flushPendingDeletions();
       return changes.answer;
     } catch (error) {
       activeFetches.delete(changes);
@@ -418,6 +458,7 @@ export function createConversationKitRuntime(options: {
     fetchConversations,
     deleteConversations,
     async confirmDeletion() {
+      flushPendingDeletions();
       const request = store.getState().takePendingDeletion();
       if (!request) return null;
       return deleteConversations(request.conversationIDs, {
@@ -428,9 +469,13 @@ export function createConversationKitRuntime(options: {
       for (const run of activeRuns) run.stopRequested = true;
     },
     applyEvent,
+    applyPendingEvents: flushPendingDeletions,
     subscribe: listeners.add,
     connect() {
-      const unsubscribeAdapter = adapter.subscribe(applyEvent);
+      const unsubscribeAdapter = adapter.subscribe((event) => {
+        if (event.type === 'conversationsDeleted') receiveDeletion(event);
+        else applyEvent(event);
+      });
       const queryHash = hashKey(queryKey);
       // Catches list writes that bypass the runtime (a host's setQueryData, a refetch).
       const unsubscribeCache = queryClient.getQueryCache().subscribe((cacheEvent) => {
