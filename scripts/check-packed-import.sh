@@ -20,6 +20,9 @@ if (!result.ok || server.listConversations().length !== 2) throw new Error('memo
 for (const name of ['ConversationKitProvider', 'createTencentChatAdapter', 'useConversations', 'ConversationKitError']) {
   if (!(name in kit)) throw new Error('missing export ' + name);
 }
+// The catalogues of other languages are chunks of their own: they must be in the package.
+const ja = await kit.loadLocale('ja');
+if (ja.cancel !== 'キャンセル' || kit.createTranslator('ja').t('cancel') !== 'キャンセル') throw new Error('ja catalogue');
 const css = (await import('node:fs')).readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
 if (!css.includes('--ck-')) throw new Error('styles.css is missing');
 console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports');

@@ -1,13 +1,21 @@
-// Measures what the kit adds to a host app's bundle: all of its JS (every export of the package
-// root, the in-memory server and the Tencent adapter included) minified and gzipped, with the peer
-// dependencies left out (the host already has React, zustand, react-query) and any dependency of
-// its own bundled in; and its stylesheet, minified and gzipped.
+// Measures what the kit adds to a host app's bundle, minified with terser (what size-limit's
+// webpack preset and bundlephobia use) and gzipped, with the peer dependencies left out (the host
+// already has React, zustand, react-query) and any dependency of the kit's own bundled in:
 //
-// `npm run size` prints the figures against the spec's targets and fails above the ceilings,
-// which stop growth while the JS target is not yet met.
+// - "host app": the main chunk of every export a host ships, which is all of them but the in-memory chat server
+//   (a backend for Storybook, demos and tests that a host's bundler drops: the package is
+//   side-effect free). This is the figure the spec's 15 kB target is held against. The catalogues
+//   of other languages are chunks of their own, loaded only by apps in those languages; their
+//   sizes are printed alongside.
+// - "every export": the whole package root, the in-memory server included.
+// - the stylesheet, minified and gzipped.
+//
+// `npm run size` prints the figures against the targets and fails above the ceilings (the CSS
+// target; for JS, today's sizes plus a little headroom while the 15 kB target is not met).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,56 +24,123 @@ const peers = Object.keys(packageJson.peerDependencies ?? {});
 
 /** The targets of SPEC section 6. */
 export const BUDGET = { jsGzip: 15 * 1024, cssGzip: 4 * 1024 };
-/** What `npm test` enforces: the CSS target, and for JS today's size plus a little headroom. */
-export const CEILING = { jsGzip: 22 * 1024, cssGzip: BUDGET.cssGzip };
+/**
+ * What `npm test` holds the kit to while the JS target is not met: today's sizes and a little
+ * headroom, so that nothing grows unnoticed. The CSS is held to its target.
+ */
+export const CEILING = { jsGzip: 15.5 * 1024, allJsGzip: 18.5 * 1024, cssGzip: BUDGET.cssGzip };
 
-export async function measureSize() {
+const virtualEntry = '\0size-entry';
+
+/** Bundles `entryCode` (imports resolve from the project root), minifies and gzips it. */
+async function measureJs(entryCode) {
   const result = await build({
     root,
     configFile: false,
     logLevel: 'silent',
+    plugins: [
+      {
+        name: 'size-entry',
+        resolveId: (id) => (id.endsWith('size-entry') ? virtualEntry : null),
+        load: (id) => (id === virtualEntry ? entryCode : null),
+      },
+    ],
     build: {
       write: false,
-      minify: true,
+      minify: false,
       target: 'es2022',
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+      lib: { entry: 'size-entry', formats: ['es'], fileName: () => 'index.js' },
       rolldownOptions: {
         external: (id) => peers.some((name) => id === name || id.startsWith(`${name}/`)),
       },
     },
   });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((item) => item.output);
-  const js = outputs
-    .filter((item) => item.type === 'chunk')
-    .map((item) => item.code)
-    .join('\n');
+  const chunks = (Array.isArray(result) ? result : [result])
+    .flatMap((item) => item.output)
+    .filter((item) => item.type === 'chunk');
+  const measured = [];
+  for (const chunk of chunks) {
+    const minified = await minify(chunk.code, {
+      module: true,
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false },
+    });
+    const js = minified.code ?? '';
+    measured.push({
+      isEntry: chunk.isEntry,
+      name: chunk.name,
+      exports: chunk.exports,
+      minified: Buffer.byteLength(js),
+      gzip: gzipSync(js, { level: 9 }).length,
+    });
+  }
+  const entry = measured.find((chunk) => chunk.isEntry);
+  return {
+    exports: entry.exports,
+    minified: entry.minified,
+    gzip: entry.gzip,
+    /** Chunks loaded on demand only (the catalogues of other languages). */
+    lazy: measured.filter((chunk) => !chunk.isEntry),
+  };
+}
+
+function measureCss() {
   const css = readFileSync(new URL('../src/styles/styles.css', import.meta.url));
-  const cssMinified = Buffer.from(
+  const minified = Buffer.from(
     css
       .toString('utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{}:;,>])\s*/g, '$1'),
   );
+  return { raw: css.length, gzip: gzipSync(minified, { level: 9 }).length };
+}
+
+export async function measureSize() {
+  const index = `${root}src/index.ts`;
+  const all = await measureJs(`export * from ${JSON.stringify(index)};`);
+  const memory = await measureJs(
+    `export * from ${JSON.stringify(`${root}src/adapters/memory/index.ts`)};`,
+  );
+  const hostExports = all.exports.filter((name) => !memory.exports.includes(name));
+  const host = await measureJs(
+    `export { ${hostExports.join(', ')} } from ${JSON.stringify(index)};`,
+  );
+  const css = measureCss();
   return {
-    jsMinified: Buffer.byteLength(js),
-    jsGzip: gzipSync(js, { level: 9 }).length,
-    cssRaw: css.length,
-    cssGzip: gzipSync(cssMinified, { level: 9 }).length,
+    jsMinified: host.minified,
+    jsGzip: host.gzip,
+    allJsMinified: all.minified,
+    allJsGzip: all.gzip,
+    lazyChunks: host.lazy.map(({ name, gzip }) => ({ name, gzip })),
+    leftOut: memory.exports,
+    cssRaw: css.raw,
+    cssGzip: css.gzip,
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const size = await measureSize();
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
-  const verdict = (value, target) => (value <= target ? 'meets' : 'over');
+  const verdict = (value, target) => (value <= target ? 'meets' : 'OVER');
   console.log(
-    `kit JS: ${kb(size.jsMinified)} minified, ${kb(size.jsGzip)} gzip — ${verdict(size.jsGzip, BUDGET.jsGzip)} the ${kb(BUDGET.jsGzip)} target (ceiling ${kb(CEILING.jsGzip)})`,
+    `kit JS a host app ships: ${kb(size.jsMinified)} minified, ${kb(size.jsGzip)} gzip — ${verdict(size.jsGzip, BUDGET.jsGzip)} the ${kb(BUDGET.jsGzip)} target (ceiling ${kb(CEILING.jsGzip)})`,
+  );
+  console.log(
+    `  + loaded on demand: ${size.lazyChunks.map((chunk) => `${chunk.name} ${kb(chunk.gzip)}`).join(', ')}`,
+  );
+  console.log(
+    `kit JS, every export (with ${size.leftOut.join(', ')}): ${kb(size.allJsGzip)} gzip (ceiling ${kb(CEILING.allJsGzip)})`,
   );
   console.log(
     `kit CSS: ${kb(size.cssRaw)} raw, ${kb(size.cssGzip)} minified+gzip — ${verdict(size.cssGzip, BUDGET.cssGzip)} the ${kb(BUDGET.cssGzip)} target`,
   );
-  if (size.jsGzip > CEILING.jsGzip || size.cssGzip > CEILING.cssGzip) {
+  if (
+    size.jsGzip > CEILING.jsGzip ||
+    size.cssGzip > CEILING.cssGzip ||
+    size.allJsGzip > CEILING.allJsGzip
+  ) {
     console.error('The kit grew past its size ceiling.');
     process.exitCode = 1;
   }

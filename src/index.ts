@@ -76,7 +76,7 @@ export {
   useDeletionRequest,
 } from './hooks';
 export type { Locale, Messages, PluralMessage, Translator } from './i18n';
-export { createTranslator } from './i18n';
+export { createTranslator, loadLocale } from './i18n';
 export type {
   ConversationStore,
   ConversationStoreOptions,

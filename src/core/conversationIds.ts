@@ -68,6 +68,12 @@ function describeValue(value: unknown): string {
     : `a ${value === null ? 'null' : typeof value}`;
 }
 
+/** "a, b, c and 4 more": enough of a list for an error message. */
+export function describeSome(values: readonly unknown[]): string {
+  const named = values.slice(0, 3).map(describeValue).join(', ');
+  return values.length > 3 ? `${named} and ${values.length - 3} more` : named;
+}
+
 /**
  * Checks a list of conversation IDs before anything is sent to a backend, and returns it typed.
  * Throws `ConversationKitError` with `EMPTY_SELECTION`, `INVALID_CONVERSATION_ID`,
@@ -91,7 +97,7 @@ export function validateConversationIDs(
   if (invalid.length > 0) {
     throw new ConversationKitError(
       'INVALID_CONVERSATION_ID',
-      `Not a conversation ID: ${invalid.slice(0, 3).map(describeValue).join(', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''}`,
+      `Not a conversation ID: ${describeSome(invalid)}`,
       { conversationIDs: invalid.filter((value): value is string => typeof value === 'string') },
     );
   }
@@ -100,7 +106,7 @@ export function validateConversationIDs(
   if (duplicates.length > 0) {
     throw new ConversationKitError(
       'DUPLICATE_CONVERSATION_ID',
-      `Conversation IDs given more than once: ${duplicates.slice(0, 3).join(', ')}${duplicates.length > 3 ? ` and ${duplicates.length - 3} more` : ''}`,
+      `Conversation IDs given more than once: ${describeSome(duplicates)}`,
       { conversationIDs: duplicates },
     );
   }

@@ -4,8 +4,10 @@
  * where there is one (Node), else a message channel (browsers), else a zero timeout.
  */
 export function scheduleTask(callback: () => void): void {
-  if (typeof setImmediate === 'function') {
-    setImmediate(callback);
+  // Read off globalThis: the kit's own types know no Node globals.
+  const immediate = (globalThis as { setImmediate?: (run: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') {
+    immediate(callback);
     return;
   }
   if (typeof MessageChannel === 'function') {

@@ -1,5 +1,9 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
-import { dedupeConversationIDs, validateConversationIDs } from '../core/conversationIds';
+import {
+  dedupeConversationIDs,
+  describeSome,
+  validateConversationIDs,
+} from '../core/conversationIds';
 import { ConversationKitError } from '../core/errors';
 import { createListenerSet } from '../core/listenerSet';
 import { scheduleTask } from '../core/scheduleTask';
@@ -234,7 +238,7 @@ export function createConversationKitRuntime(options: {
       if (unknown.length > 0) {
         throw new ConversationKitError(
           'UNKNOWN_CONVERSATION_ID',
-          `Not in the conversation list: ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''}`,
+          `Not in the conversation list: ${describeSome(unknown)}`,
           { conversationIDs: unknown },
         );
       }

@@ -1,4 +1,5 @@
-import { catalogs, en, type Locale, type Messages, type PluralMessage } from './messages';
+import { loadedCatalog } from './catalogs';
+import { en, type Locale, type Messages, type PluralMessage } from './messages';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -32,13 +33,14 @@ function startOfDay(timestamp: number): number {
 
 /**
  * Builds the kit's translator for a locale, with the host's overrides on top. A key missing from
- * both falls back to English, never to the key's name.
+ * both falls back to English, never to the key's name. Catalogues other than English are loaded
+ * on demand (`loadLocale`); until then the translator speaks English.
  */
 export function createTranslator(
   locale: Locale = 'en',
   overrides: Partial<Messages> = {},
 ): Translator {
-  const catalog: Messages = { ...en, ...(catalogs[locale] ?? en), ...overrides };
+  const catalog: Messages = { ...en, ...loadedCatalog(locale), ...overrides };
   const pluralRules = new Intl.PluralRules(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });

@@ -1,4 +1,5 @@
+export { loadLocale, locales } from './catalogs';
 export type { MessageParams, Translator } from './createTranslator';
 export { createTranslator } from './createTranslator';
 export type { Locale, Messages, PluralMessage } from './messages';
-export { catalogs, en as englishMessages } from './messages';
+export { en as englishMessages } from './messages';

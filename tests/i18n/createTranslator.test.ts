@@ -1,11 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { catalogs, createTranslator, englishMessages } from '../../src/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConversationKitError } from '../../src/core';
+import { createTranslator, englishMessages, loadLocale } from '../../src/i18n';
+
+// Catalogues other than English load on demand; these tests read them loaded.
+beforeAll(async () => {
+  await Promise.all([loadLocale('ja'), loadLocale('zh-CN')]);
+});
 
 describe('messages', () => {
-  it('exist for every key in Japanese and Chinese, never falling back to the key name', () => {
+  it('exist for every key in Japanese and Chinese, never falling back to the key name', async () => {
     for (const locale of ['ja', 'zh-CN'] as const) {
-      expect(Object.keys(catalogs[locale]).sort()).toEqual(Object.keys(englishMessages).sort());
+      const catalog = await loadLocale(locale);
+      expect(Object.keys(catalog).sort()).toEqual(Object.keys(englishMessages).sort());
     }
+  });
+
+  it('refuse a locale the kit does not speak with a typed error', async () => {
+    await expect(loadLocale('fr' as never)).rejects.toThrow(ConversationKitError);
+    await expect(loadLocale('fr' as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
   it('pick the English plural form by count', () => {

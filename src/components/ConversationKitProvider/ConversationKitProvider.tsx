@@ -2,6 +2,7 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatAdapter, DeletionOrigin } from '../../core/types';
 import { createConversationKitRuntime } from '../../hooks/createConversationKitRuntime';
+import { loadedCatalog, loadLocale } from '../../i18n/catalogs';
 import { createTranslator } from '../../i18n/createTranslator';
 import type { Locale, Messages } from '../../i18n/messages';
 import {
@@ -20,7 +21,10 @@ export interface ConversationKitProviderProps {
   store?: ConversationStore;
   /** Whether "Also clear chat history" starts checked. Default false. */
   defaultClearHistory?: boolean;
-  /** Language of every string the kit renders. Default `en`. */
+  /**
+   * Language of every string the kit renders. Default `en`. Other catalogues load on demand:
+   * the kit renders once its language is there (`loadLocale` ahead of time skips the wait).
+   */
   locale?: Locale;
   /** Overrides of single messages; anything missing falls back to the locale, then to English. */
   messages?: Partial<Messages>;
@@ -31,6 +35,28 @@ export interface ConversationKitProviderProps {
 
 function createKitQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
+}
+
+/** Whether the catalogue of `locale` is loaded (or failed to load), loading it if not. */
+function useLocaleCatalog(locale: Locale): boolean {
+  const [settledLocale, setSettledLocale] = useState<Locale | null>(null);
+  const ready = loadedCatalog(locale) !== undefined || settledLocale === locale;
+  useEffect(() => {
+    if (ready) return;
+    let current = true;
+    const settle = () => {
+      if (current) setSettledLocale(locale);
+    };
+    loadLocale(locale).then(settle, (error: unknown) => {
+      // A locale the kit does not speak: say why, and speak English rather than nothing.
+      console.error(error);
+      settle();
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale, ready]);
+  return ready;
 }
 
 /**
@@ -66,7 +92,14 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
     [runtime],
   );
 
-  const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+  const catalogReady = useLocaleCatalog(locale);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt once the catalogue arrives
+  const translator = useMemo(
+    () => createTranslator(locale, messages),
+    [locale, messages, catalogReady],
+  );
+  // Nothing in the wrong language, not even for a frame: the kit waits for its catalogue.
+  if (!catalogReady) return null;
 
   return (
     <ConversationKitContext.Provider value={runtime}>

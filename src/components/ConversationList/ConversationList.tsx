@@ -136,6 +136,21 @@ export function ConversationList(props: ConversationListProps) {
     [store, runtime, confirm],
   );
 
+  /** Focuses the row waiting for focus, if it is rendered yet. */
+  const focusPendingRow = useCallback(() => {
+    const wanted = pendingFocusRef.current;
+    const row =
+      wanted === null
+        ? null
+        : gridRef.current?.querySelector<HTMLElement>(
+            `[role="row"][data-id="${CSS.escape(wanted)}"]`,
+          );
+    if (row) {
+      pendingFocusRef.current = null;
+      row.focus({ preventScroll: true });
+    }
+  }, []);
+
   const focusRow = useCallback(
     (conversationID: string) => {
       const index = conversationsRef.current.findIndex(
@@ -145,29 +160,13 @@ export function ConversationList(props: ConversationListProps) {
       store.getState().setFocusedID(conversationID);
       pendingFocusRef.current = conversationID;
       rowWindow.scrollToIndex(index);
-      const row = gridRef.current?.querySelector<HTMLElement>(
-        `[role="row"][data-id="${CSS.escape(conversationID)}"]`,
-      );
-      if (row) {
-        pendingFocusRef.current = null;
-        row.focus({ preventScroll: true });
-      }
+      focusPendingRow();
     },
-    [store, rowWindow.scrollToIndex],
+    [store, rowWindow.scrollToIndex, focusPendingRow],
   );
 
   // A row asked to take focus may only be rendered after the list scrolled to it.
-  useLayoutEffect(() => {
-    const wanted = pendingFocusRef.current;
-    if (wanted === null) return;
-    const row = gridRef.current?.querySelector<HTMLElement>(
-      `[role="row"][data-id="${CSS.escape(wanted)}"]`,
-    );
-    if (row) {
-      pendingFocusRef.current = null;
-      row.focus({ preventScroll: true });
-    }
-  });
+  useLayoutEffect(focusPendingRow);
 
   // Until a row is focused, the first row holds the list's tab stop.
   const focusedID = useConversationStore((state) => state.focusedID);

@@ -232,25 +232,21 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       if (row instanceof HTMLElement && grid?.contains(row)) suppressClick = true;
     }
 
+    // One signal removes every listener on cleanup.
+    const listening = new AbortController();
+    const signal = listening.signal;
+    grid.addEventListener('pointerdown', onPointerDown, { signal });
     // Non-passive so that a horizontal swipe can stop the page from scrolling sideways.
-    grid.addEventListener('pointerdown', onPointerDown);
-    grid.addEventListener('pointermove', onPointerMove, { passive: false });
-    grid.addEventListener('pointerup', onPointerUp);
-    grid.addEventListener('pointercancel', onPointerCancel);
-    grid.addEventListener('lostpointercapture', onLostPointerCapture);
-    grid.addEventListener('click', onClickCapture, { capture: true });
-    grid.addEventListener('scroll', onScroll, { passive: true });
-    document.addEventListener('pointerdown', onDocumentPointerDown, { capture: true });
+    grid.addEventListener('pointermove', onPointerMove, { passive: false, signal });
+    grid.addEventListener('pointerup', onPointerUp, { signal });
+    grid.addEventListener('pointercancel', onPointerCancel, { signal });
+    grid.addEventListener('lostpointercapture', onLostPointerCapture, { signal });
+    grid.addEventListener('click', onClickCapture, { capture: true, signal });
+    grid.addEventListener('scroll', onScroll, { passive: true, signal });
+    document.addEventListener('pointerdown', onDocumentPointerDown, { capture: true, signal });
     return () => {
       if (gesture) clearLongPress(gesture);
-      grid.removeEventListener('pointerdown', onPointerDown);
-      grid.removeEventListener('pointermove', onPointerMove);
-      grid.removeEventListener('pointerup', onPointerUp);
-      grid.removeEventListener('pointercancel', onPointerCancel);
-      grid.removeEventListener('lostpointercapture', onLostPointerCapture);
-      grid.removeEventListener('click', onClickCapture, { capture: true });
-      grid.removeEventListener('scroll', onScroll);
-      document.removeEventListener('pointerdown', onDocumentPointerDown, { capture: true });
+      listening.abort();
     };
   }, [options.gridRef]);
 }
