@@ -114,22 +114,7 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
     if (wasOpenRef.current) cancelDeletion();
   }, [cancelDeletion]);
 
-  // The modal leaves the top layer before React removes its content: taking the focused button
-  // out of an open modal makes the browser recompute the whole page's inertness (~15 ms).
-  function closeNativeDialog() {
-    const dialog = dialogRef.current;
-    if (dialog?.open && typeof dialog.close === 'function') dialog.close();
-    const focused = document.activeElement;
-    if (focused instanceof HTMLElement && dialog?.contains(focused)) focused.blur();
-  }
-
-  function onCancelClick() {
-    closeNativeDialog();
-    cancelDeletion();
-  }
-
   async function onConfirm() {
-    closeNativeDialog();
     const outcome = await confirm().catch(() => null);
     if (outcome) onDeleted?.(outcome);
   }
@@ -189,7 +174,7 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
             </label>
           )}
           <div className="ck-dialog-actions">
-            <button ref={cancelRef} type="button" className="ck-button" onClick={onCancelClick}>
+            <button ref={cancelRef} type="button" className="ck-button" onClick={cancelDeletion}>
               {t('cancel')}
             </button>
             <button
