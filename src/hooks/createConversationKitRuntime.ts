@@ -171,9 +171,12 @@ export function createConversationKitRuntime(options: {
 
   function writeList(next: Conversation[]): void {
     if (next === readList()) return;
+    // The cache tells its subscribers of the write from inside setQueryData, the runtime's own
+    // subscription included: marked first, the list is synced into the store once, just below.
+    syncedList = next;
     queryClient.setQueryData<Conversation[]>(queryKey, next);
-    // The store learns of the change at once, not when the query cache notifies (a later task),
-    // so a rollback can re-select the rows it just put back.
+    // The store learns of the change at once, not when react-query notifies its observers (a
+    // later task), so a rollback can re-select the rows it just put back.
     syncStore(next);
   }
 
@@ -232,7 +235,13 @@ export function createConversationKitRuntime(options: {
     const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs));
     const list = readList();
     if (list) {
-      const known = new Set(conversationIDsOf(list));
+      // One pass for just the requested IDs, rather than a Set of a list of 100,000.
+      const requested = new Set(ids);
+      const known = new Set<string>();
+      for (let index = 0; index < list.length && known.size < requested.size; index += 1) {
+        const id = (list[index] as Conversation).conversationID;
+        if (requested.has(id)) known.add(id);
+      }
       const { inFlightIDs } = store.getState();
       const unknown = ids.filter((id) => !known.has(id) && !inFlightIDs.has(id));
       if (unknown.length > 0) {
@@ -329,7 +338,7 @@ export function createConversationKitRuntime(options: {
     let next = readList();
     if (next) {
       next = removeConversations(next, new Set(goneForGood));
-      const present = new Set(conversationIDsOf(next));
+      const present = comeBack.length > 0 ? new Set(conversationIDsOf(next)) : new Set<string>();
       const restored = comeBack
         .filter((id) => !present.has(id))
         .map((id) => latestOfInFlight.get(id))
