@@ -40,41 +40,27 @@ export const SdkCode = {
 /** The code on a `DeleteResult` whose failure came with no numeric code at all. */
 export const UNKNOWN_FAILURE_CODE = -1;
 
-const sdkCodeMessages: Readonly<Record<number, string>> = {
-  [SdkCode.NOT_LOGGED_IN]: 'Not logged in',
-  [SdkCode.CONVERSATION_NOT_FOUND]: 'Conversation not found',
-  [SdkCode.USER_OR_GROUP_NOT_FOUND]: 'User or group not found',
-  [SdkCode.UNRECORDED_CONVERSATION_TYPE]: 'Conversation type is not recorded',
-  [SdkCode.INVALID_CONVERSATION_ID]: 'Invalid conversation ID',
-  [SdkCode.NETWORK_ERROR]: 'Network error',
-  [SdkCode.NETWORK_TIMEOUT]: 'Network timeout',
-  [SdkCode.NETWORK_UNAVAILABLE]: 'Network unavailable',
-  [SdkCode.SDK_NOT_READY]: 'Chat SDK is not ready',
+/** What the kit knows of each SDK code: its own code for it, and a readable English reason. */
+const knownSdkCodes: Readonly<Record<number, readonly [ConversationKitErrorCode, string]>> = {
+  [SdkCode.NOT_LOGGED_IN]: ['NOT_LOGGED_IN', 'Not logged in'],
+  [SdkCode.CONVERSATION_NOT_FOUND]: ['UNKNOWN_CONVERSATION_ID', 'Conversation not found'],
+  [SdkCode.USER_OR_GROUP_NOT_FOUND]: ['ADAPTER_FAILED', 'User or group not found'],
+  [SdkCode.UNRECORDED_CONVERSATION_TYPE]: ['ADAPTER_FAILED', 'Conversation type is not recorded'],
+  [SdkCode.INVALID_CONVERSATION_ID]: ['INVALID_CONVERSATION_ID', 'Invalid conversation ID'],
+  [SdkCode.NETWORK_ERROR]: ['NETWORK', 'Network error'],
+  [SdkCode.NETWORK_TIMEOUT]: ['NETWORK', 'Network timeout'],
+  [SdkCode.NETWORK_UNAVAILABLE]: ['NETWORK', 'Network unavailable'],
+  [SdkCode.SDK_NOT_READY]: ['NOT_READY', 'Chat SDK is not ready'],
 };
 
 /** A readable English reason for a numeric backend code, for results that came without one. */
 export function describeSdkCode(code: number): string {
-  return sdkCodeMessages[code] ?? `Failed with code ${code}`;
+  return knownSdkCodes[code]?.[1] ?? `Failed with code ${code}`;
 }
 
 /** Maps a numeric backend code to the kit's string code. */
 export function kitCodeForSdkCode(code: number): ConversationKitErrorCode {
-  switch (code) {
-    case SdkCode.NOT_LOGGED_IN:
-      return 'NOT_LOGGED_IN';
-    case SdkCode.SDK_NOT_READY:
-      return 'NOT_READY';
-    case SdkCode.NETWORK_ERROR:
-    case SdkCode.NETWORK_TIMEOUT:
-    case SdkCode.NETWORK_UNAVAILABLE:
-      return 'NETWORK';
-    case SdkCode.CONVERSATION_NOT_FOUND:
-      return 'UNKNOWN_CONVERSATION_ID';
-    case SdkCode.INVALID_CONVERSATION_ID:
-      return 'INVALID_CONVERSATION_ID';
-    default:
-      return 'ADAPTER_FAILED';
-  }
+  return knownSdkCodes[code]?.[0] ?? 'ADAPTER_FAILED';
 }
 
 export interface ConversationKitErrorOptions {
