@@ -69,7 +69,7 @@ async function renderList(props: ConversationListProps = {}, options: RenderOpti
     </ConversationKitProvider>,
   );
   await screen.findAllByRole('row');
-  return { ...view, server, adapter, store, user };
+  return { ...view, server, adapter, store, queryClient, user };
 }
 
 /** Holds every batch call until the test lets it go, so that it can act while chunks are in flight. */
@@ -1148,6 +1148,28 @@ describe('options', () => {
     await user.click(screen.getByRole('button', { name: '選択' }));
     expect(screen.getByRole('checkbox', { name: 'Aliceを選択' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '完了' })).toBeTruthy();
+  });
+
+  it('keeps its rows and selection when the locale changes, and speaks the new one once loaded', async () => {
+    const { user, rerender, server, adapter, store, queryClient } = await renderList();
+    await user.click(screen.getByRole('button', { name: 'Select' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Alice' }));
+    const grid = screen.getByRole('grid', { name: 'Conversations' });
+
+    rerender(
+      <ConversationKitProvider
+        adapter={adapter}
+        queryClient={queryClient}
+        store={store}
+        locale="zh-CN"
+      >
+        <ConversationList />
+      </ConversationKitProvider>,
+    );
+    // The Chinese catalogue loads on demand; meanwhile the list stays, in English.
+    expect(await screen.findByRole('grid', { name: '会话' })).toBe(grid);
+    expect(screen.getByRole('checkbox', { name: '选择Alice' })).toHaveProperty('checked', true);
+    expect(server.listConversations()).toHaveLength(people.length);
   });
 
   it('passes className and style to its root element', async () => {

@@ -3,7 +3,7 @@ import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from
 import type { ChatAdapter, DeletionOrigin } from '../../core/types';
 import { createConversationKitRuntime } from '../../hooks/createConversationKitRuntime';
 import { loadedCatalog, loadLocale } from '../../i18n/catalogs';
-import { createTranslator } from '../../i18n/createTranslator';
+import { createTranslator, type Translator } from '../../i18n/createTranslator';
 import type { Locale, Messages } from '../../i18n/messages';
 import {
   type ConversationStore,
@@ -98,12 +98,16 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
     () => createTranslator(locale, messages),
     [locale, messages, catalogReady],
   );
-  // Nothing in the wrong language, not even for a frame: the kit waits for its catalogue.
-  if (!catalogReady) return null;
+  // Nothing in the wrong language, not even for a frame: the kit waits for its catalogue, first
+  // rendering nothing, and on a change of locale keeping the former language until it is there.
+  const [shownTranslator, setShownTranslator] = useState<Translator | null>(null);
+  if (catalogReady && shownTranslator !== translator) setShownTranslator(translator);
+  const currentTranslator = catalogReady ? translator : shownTranslator;
+  if (!currentTranslator) return null;
 
   return (
     <ConversationKitContext.Provider value={runtime}>
-      <TranslatorContext.Provider value={translator}>{children}</TranslatorContext.Provider>
+      <TranslatorContext.Provider value={currentTranslator}>{children}</TranslatorContext.Provider>
     </ConversationKitContext.Provider>
   );
 }
