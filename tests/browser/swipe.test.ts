@@ -16,6 +16,8 @@ async function rowBox(page: Page, index: number) {
   return box;
 }
 
+type MouseEventType = 'mouseMoved' | 'mousePressed' | 'mouseReleased';
+
 function swipeState(page: Page, index: number) {
   return page.getByRole('row').nth(index).getAttribute('data-swipe');
 }
@@ -75,38 +77,30 @@ describe('swiping a row with the mouse', () => {
     const box = await rowBox(page, 2);
     const y = box.y + box.height / 2;
     const x = box.x + box.width / 2;
-    // The flick is told apart by its speed, so the events carry their own timestamps (16 ms
-    // apart) instead of whenever a busy machine delivers them.
+    // The flick is told apart by its speed, so the events carry their own timestamps instead
+    // of whenever a busy machine delivers them.
     const cdp = await page.context().newCDPSession(page);
-    const start = Date.now() / 1000;
-    const mouse = (type: string, atX: number, afterMs: number, buttons: number) =>
-      cdp.send('Input.dispatchMouseEvent', {
-        type,
-        x: atX,
-        y,
-        button: 'left',
-        buttons,
-        clickCount: 1,
-        timestamp: start + afterMs / 1000,
-      });
-    await mouse('mouseMoved', x, 0, 0);
-    await mouse('mousePressed', x, 0, 1);
-    await mouse('mouseMoved', x - 10, 16, 1);
-    await mouse('mouseMoved', x - 40, 32, 1);
-    await mouse('mouseReleased', x - 40, 40, 0);
+    const gesture = (rowY: number, startSeconds: number) => {
+      return (type: MouseEventType, atX: number, afterMs: number, buttons: number) =>
+        cdp.send('Input.dispatchMouseEvent', {
+          type,
+          x: atX,
+          y: rowY,
+          button: 'left',
+          buttons,
+          clickCount: 1,
+          timestamp: startSeconds + afterMs / 1000,
+        });
+    };
+    const fast = gesture(y, Date.now() / 1000);
+    await fast('mouseMoved', x, 0, 0);
+    await fast('mousePressed', x, 0, 1);
+    await fast('mouseMoved', x - 10, 16, 1);
+    await fast('mouseMoved', x - 40, 32, 1);
+    await fast('mouseReleased', x - 40, 40, 0);
     expect(await swipeState(page, 2)).toBe('open');
     // 40 px slowly is not enough: the same distance over half a second snaps back.
-    const slowStart = Date.now() / 1000 + 1;
-    const slow = (type: string, atX: number, afterMs: number, buttons: number) =>
-      cdp.send('Input.dispatchMouseEvent', {
-        type,
-        x: atX,
-        y: y + box.height,
-        button: 'left',
-        buttons,
-        clickCount: 1,
-        timestamp: slowStart + afterMs / 1000,
-      });
+    const slow = gesture(y + box.height, Date.now() / 1000 + 1);
     await slow('mouseMoved', x, 0, 0);
     await slow('mousePressed', x, 0, 1);
     await slow('mouseMoved', x - 10, 250, 1);
