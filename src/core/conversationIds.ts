@@ -124,14 +124,7 @@ export function validateConversationID(
   input: unknown,
   forms: readonly ConversationIdForm[] = ['web', 'native'],
 ): string {
-  if (!isConversationID(input, forms)) {
-    throw new ConversationKitError(
-      'INVALID_CONVERSATION_ID',
-      `Not a conversation ID: ${describeValue(input)}`,
-      { conversationIDs: typeof input === 'string' ? [input] : [] },
-    );
-  }
-  return input;
+  return validateConversationIDs([input], { forms })[0] as string;
 }
 
 /** The IDs that occur more than once, each named once, in order of first repetition. */

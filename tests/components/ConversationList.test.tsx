@@ -863,6 +863,26 @@ describe('announcing outcomes', () => {
     ]);
   });
 
+  it('names the most frequent reason when failures differ', async () => {
+    const { user, server } = await renderList();
+    server.failNext({ conversationIDs: ['C2Calice'], code: 2801 });
+    server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2805 });
+    await user.click(screen.getByRole('button', { name: 'Select' }));
+    for (const name of ['Alice', 'Bob', 'Carol']) {
+      await user.click(screen.getByRole('checkbox', { name: `Select ${name}` }));
+    }
+    await user.click(screen.getByRole('button', { name: /^Delete/ }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
+    );
+
+    await waitFor(() =>
+      expect(status().textContent).toBe(
+        '3 conversations could not be deleted (No network connection)',
+      ),
+    );
+  });
+
   it('reports a single conversation that could not be deleted in the singular', async () => {
     const { user, server } = await renderList();
     server.failNext({ conversationIDs: ['C2Cbob'], code: 2801 });

@@ -294,7 +294,6 @@ export function ConversationList(props: ConversationListProps) {
         break;
       }
       case ' ':
-      case 'Spacebar':
         if (!onRow || !currentID) return;
         if (state.selectionMode) {
           if (event.shiftKey) state.selectRange(currentID);

@@ -20,15 +20,18 @@ const reasonKeys: Partial<Record<number, keyof Messages>> = {
 
 /** The most frequent reason among the failures, in the person's language where it is known. */
 function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
-  const byCode = new Map<number, DeleteResult[]>();
-  for (const result of failed)
-    byCode.set(result.code, [...(byCode.get(result.code) ?? []), result]);
-  const [code, results] = [...byCode].sort((a, b) => b[1].length - a[1].length)[0] as [
-    number,
-    DeleteResult[],
-  ];
-  const key = reasonKeys[code];
-  return key ? t(key) : (results[0] as DeleteResult).message;
+  // Per code, its first result and how many failed with it (ties go to the code seen first).
+  const byCode = new Map<number, { first: DeleteResult; count: number }>();
+  for (const result of failed) {
+    const entry = byCode.get(result.code);
+    if (entry) entry.count += 1;
+    else byCode.set(result.code, { first: result, count: 1 });
+  }
+  let top: { first: DeleteResult; count: number } | undefined;
+  for (const entry of byCode.values()) if (!top || entry.count > top.count) top = entry;
+  const first = (top as { first: DeleteResult }).first;
+  const key = reasonKeys[first.code];
+  return key ? t(key) : first.message;
 }
 
 interface Notice {
