@@ -72,6 +72,16 @@ async function renderList(props: ConversationListProps = {}, options: RenderOpti
   return { ...view, server, adapter, store, queryClient, user };
 }
 
+/** Enters selection mode, ticks the named rows and confirms deleting them. */
+async function selectAndDelete(user: ReturnType<typeof userEvent.setup>, names: string[]) {
+  await user.click(screen.getByRole('button', { name: 'Select' }));
+  for (const name of names) {
+    await user.click(screen.getByRole('checkbox', { name: `Select ${name}` }));
+  }
+  await user.click(screen.getByRole('button', { name: /^Delete/ }));
+  await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+}
+
 /** Holds every batch call until the test lets it go, so that it can act while chunks are in flight. */
 function holdBatchCalls(inner: ChatAdapter) {
   const held: Array<() => void> = [];
@@ -802,14 +812,7 @@ describe('announcing outcomes', () => {
   it('reports the conversations that could not be deleted, keeps them selected, and retries exactly those', async () => {
     const { user, server } = await renderList();
     server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2801 });
-    await user.click(screen.getByRole('button', { name: 'Select' }));
-    for (const name of ['Alice', 'Bob', 'Carol']) {
-      await user.click(screen.getByRole('checkbox', { name: `Select ${name}` }));
-    }
-    await user.click(screen.getByRole('button', { name: /^Delete/ }));
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await selectAndDelete(user, ['Alice', 'Bob', 'Carol']);
 
     await waitFor(() =>
       expect(status().textContent).toBe(
@@ -838,14 +841,7 @@ describe('announcing outcomes', () => {
   it('reports a call that failed as a whole, and puts every row back', async () => {
     const { user, server } = await renderList();
     server.failNext({ call: 'reject', code: 2800 });
-    await user.click(screen.getByRole('button', { name: 'Select' }));
-    for (const name of ['Alice', 'Bob', 'Carol']) {
-      await user.click(screen.getByRole('checkbox', { name: `Select ${name}` }));
-    }
-    await user.click(screen.getByRole('button', { name: /^Delete/ }));
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await selectAndDelete(user, ['Alice', 'Bob', 'Carol']);
 
     await waitFor(() =>
       expect(status().textContent).toBe('3 conversations could not be deleted (Network error)'),
@@ -867,14 +863,7 @@ describe('announcing outcomes', () => {
     const { user, server } = await renderList();
     server.failNext({ conversationIDs: ['C2Calice'], code: 2801 });
     server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2805 });
-    await user.click(screen.getByRole('button', { name: 'Select' }));
-    for (const name of ['Alice', 'Bob', 'Carol']) {
-      await user.click(screen.getByRole('checkbox', { name: `Select ${name}` }));
-    }
-    await user.click(screen.getByRole('button', { name: /^Delete/ }));
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await selectAndDelete(user, ['Alice', 'Bob', 'Carol']);
 
     await waitFor(() =>
       expect(status().textContent).toBe(
