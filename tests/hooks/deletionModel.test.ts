@@ -583,6 +583,8 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
   }
 }
 
+// npm test runs 100 scenarios from a fixed seed. For a longer search offline:
+// MODEL_RUNS=2000 MODEL_SEED=7 npx vitest run tests/hooks/deletionModel.test.ts --testTimeout 600000
 describe('deleting conversations on two devices of one person', () => {
   it('keeps both lists equal to the server and deletes only what someone asked for', async () => {
     await fc.assert(
