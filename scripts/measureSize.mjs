@@ -120,7 +120,7 @@ export async function measureSize() {
     allJsMinified: all.minified,
     allJsGzip: all.gzip,
     lazyChunks: host.lazy.map(({ name, gzip }) => ({ name, gzip })),
-    leftOut: memory.exports,
+    leftOut: memory.exports.filter((name) => all.exports.includes(name)),
     cssRaw: css.raw,
     cssGzip: css.gzip,
   };
