@@ -15,26 +15,7 @@ import {
   type Locale,
   type MemoryChatServer,
 } from '../../src';
-
-function conversation(
-  conversationID: string,
-  displayName: string,
-  minutesAgo: number,
-  extra: Partial<Conversation> = {},
-): Conversation {
-  return {
-    conversationID,
-    type: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
-    displayName,
-    lastMessage: {
-      text: `Message from ${displayName}`,
-      timestamp: 1_700_000_000_000 - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-    ...extra,
-  };
-}
+import { conversation } from '../fixtures';
 
 /** Alice is newest (with 3 unread), then Bob, Carol, Dave; Team is pinned and so comes first. */
 const people = [

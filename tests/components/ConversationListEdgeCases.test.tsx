@@ -9,7 +9,6 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type ChatAdapter,
-  type Conversation,
   ConversationKitProvider,
   ConversationList,
   type ConversationListProps,
@@ -17,24 +16,7 @@ import {
   createMemoryChatServer,
   type MemoryChatServer,
 } from '../../src';
-
-function conversation(
-  conversationID: string,
-  displayName: string,
-  minutesAgo: number,
-): Conversation {
-  return {
-    conversationID,
-    type: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
-    displayName,
-    lastMessage: {
-      text: `Message from ${displayName}`,
-      timestamp: 1_700_000_000_000 - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-  };
-}
+import { conversation } from '../fixtures';
 
 const people = [
   conversation('C2Calice', 'Alice', 1),

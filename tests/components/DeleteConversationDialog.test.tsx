@@ -6,7 +6,6 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type ChatAdapter,
-  type Conversation,
   ConversationKitProvider,
   ConversationList,
   type ConversationListProps,
@@ -17,35 +16,7 @@ import {
   type MemoryChatServer,
   useDeletionRequest,
 } from '../../src';
-
-function conversation(
-  conversationID: string,
-  displayName: string,
-  minutesAgo: number,
-  extra: Partial<Conversation> = {},
-): Conversation {
-  return {
-    conversationID,
-    type: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
-    displayName,
-    lastMessage: {
-      text: `Message from ${displayName}`,
-      timestamp: 1_700_000_000_000 - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-    ...extra,
-  };
-}
-
-/** Alice is newest, then Bob, Carol, Dave; Team is pinned and so comes first. */
-const people = [
-  conversation('C2Calice', 'Alice', 1),
-  conversation('C2Cbob', 'Bob', 2),
-  conversation('C2Ccarol', 'Carol', 3),
-  conversation('C2Cdave', 'Dave', 4),
-  conversation('GROUPteam', 'Team', 50, { isPinned: true }),
-];
+import { people } from '../fixtures';
 
 interface RenderOptions {
   server?: MemoryChatServer;

@@ -4,29 +4,15 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
-  type Conversation,
   ConversationKitProvider,
   ConversationList,
   createMemoryChatServer,
   DeleteConversationDialog,
 } from '../../src';
-
-function person(conversationID: string, displayName: string, minutesAgo: number): Conversation {
-  return {
-    conversationID,
-    type: 'C2C',
-    displayName,
-    lastMessage: {
-      text: `Hi from ${displayName}`,
-      timestamp: 1_700_000_000_000 - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-  };
-}
+import { conversation } from '../fixtures';
 
 const server = createMemoryChatServer({
-  conversations: [person('C2Calice', 'Alice', 1), person('C2Cbob', 'Bob', 2)],
+  conversations: [conversation('C2Calice', 'Alice', 1), conversation('C2Cbob', 'Bob', 2)],
 });
 const adapter = server.connect('phone');
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -60,7 +46,7 @@ describe('the conversation the host shows', () => {
 describe('a host that renders the confirmation itself', () => {
   it('gets the list’s requests in its own dialog, and the list renders none', async () => {
     const hostServer = createMemoryChatServer({
-      conversations: [person('C2Ccarol', 'Carol', 1), person('C2Cdan', 'Dan', 2)],
+      conversations: [conversation('C2Ccarol', 'Carol', 1), conversation('C2Cdan', 'Dan', 2)],
     });
     render(
       <ConversationKitProvider

@@ -24,6 +24,7 @@ import {
   createConversationStore,
   type DeletionOutcome,
 } from '../../src/store';
+import { conversation } from '../fixtures';
 
 // A model-based test of the deletion flows: two devices of one person, each with the kit's
 // runtime (adapter + query cache + store), and a third device without the kit, all on one
@@ -602,26 +603,6 @@ describe('deleting conversations on two devices of one person', () => {
 });
 
 // ----- examples the model ran into, told as stories -----
-
-function conversation(
-  conversationID: string,
-  displayName: string,
-  minutesAgo: number,
-  extra: Partial<Conversation> = {},
-): Conversation {
-  return {
-    conversationID,
-    type: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
-    displayName,
-    lastMessage: {
-      text: `Hi, ${displayName} here`,
-      timestamp: DEFAULT_REFERENCE_TIME - minutesAgo,
-    },
-    unreadCount: 0,
-    isPinned: false,
-    ...extra,
-  };
-}
 
 const alice = 'C2Calice';
 const bob = 'C2Cbob';

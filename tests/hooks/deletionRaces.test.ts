@@ -15,20 +15,7 @@ import {
   createConversationKitRuntime,
 } from '../../src/hooks';
 import { createConversationStore } from '../../src/store';
-
-function conversation(conversationID: string, displayName: string, minutesAgo: number) {
-  return {
-    conversationID,
-    type: 'C2C' as const,
-    displayName,
-    lastMessage: {
-      text: `Hi, ${displayName} here`,
-      timestamp: DEFAULT_REFERENCE_TIME - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-  };
-}
+import { conversation } from '../fixtures';
 
 const alice = 'C2Calice';
 const bob = 'C2Cbob';
@@ -153,7 +140,7 @@ describe('a message for a row being deleted, then a refetch, then the deletion f
     await refetching;
     const outcome = await deleting;
     expect(outcome.failed.map((result) => result.conversationID)).toEqual([carol]);
-    // Not back at the bottom with "Hi, Carol here": at the top with "Are you there?".
+    // Not back at the bottom with "Message from Carol": at the top with "Are you there?".
     expect(listOf(runtime)).toEqual(serverList(server));
   });
 });

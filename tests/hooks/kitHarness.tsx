@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import {
   type ChatAdapter,
-  type Conversation,
   ConversationKitProvider,
   type ConversationStore,
   createConversationStore,
@@ -13,35 +12,9 @@ import {
   type MemoryChatServerOptions,
   useConversations,
 } from '../../src';
+import { people } from '../fixtures';
 
-export function conversation(
-  conversationID: string,
-  displayName: string,
-  minutesAgo: number,
-  extra: Partial<Conversation> = {},
-): Conversation {
-  return {
-    conversationID,
-    type: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
-    displayName,
-    lastMessage: {
-      text: `Message from ${displayName}`,
-      timestamp: 1_700_000_000_000 - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-    ...extra,
-  };
-}
-
-/** Alice is newest, then Bob, Carol, Dave; Team is pinned and so comes first. */
-export const people = [
-  conversation('C2Calice', 'Alice', 1),
-  conversation('C2Cbob', 'Bob', 2),
-  conversation('C2Ccarol', 'Carol', 3),
-  conversation('C2Cdave', 'Dave', 4),
-  conversation('GROUPteam', 'Team', 50, { isPinned: true }),
-];
+export { conversation, people } from '../fixtures';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({

@@ -10,20 +10,7 @@ import { createMemoryChatServer, DEFAULT_REFERENCE_TIME } from '../../src/adapte
 import type { Conversation } from '../../src/core';
 import { compareConversations, createConversationKitRuntime } from '../../src/hooks';
 import { createConversationStore } from '../../src/store';
-
-function conversation(conversationID: string, displayName: string, minutesAgo: number) {
-  return {
-    conversationID,
-    type: 'C2C' as const,
-    displayName,
-    lastMessage: {
-      text: `Hi, ${displayName} here`,
-      timestamp: DEFAULT_REFERENCE_TIME - minutesAgo * 60_000,
-    },
-    unreadCount: 0,
-    isPinned: false,
-  };
-}
+import { conversation } from '../fixtures';
 
 const alice = 'C2Calice';
 const bob = 'C2Cbob';

@@ -1,0 +1,37 @@
+import type { Conversation } from '../src';
+
+/** The moment fixture messages count back from, fixed so that tests never depend on the clock. */
+export const FIXTURE_TIME = 1_700_000_000_000;
+
+/**
+ * A conversation whose last message, "Message from <name>", is `minutesAgo` minutes before
+ * `FIXTURE_TIME`. IDs starting with `GROUP` make a group, any other a one-to-one chat.
+ */
+export function conversation(
+  conversationID: string,
+  displayName: string,
+  minutesAgo: number,
+  extra: Partial<Conversation> = {},
+): Conversation {
+  return {
+    conversationID,
+    type: conversationID.startsWith('GROUP') ? 'GROUP' : 'C2C',
+    displayName,
+    lastMessage: {
+      text: `Message from ${displayName}`,
+      timestamp: FIXTURE_TIME - minutesAgo * 60_000,
+    },
+    unreadCount: 0,
+    isPinned: false,
+    ...extra,
+  };
+}
+
+/** Alice is newest, then Bob, Carol, Dave; Team is pinned and so comes first. */
+export const people: Conversation[] = [
+  conversation('C2Calice', 'Alice', 1),
+  conversation('C2Cbob', 'Bob', 2),
+  conversation('C2Ccarol', 'Carol', 3),
+  conversation('C2Cdave', 'Dave', 4),
+  conversation('GROUPteam', 'Team', 50, { isPinned: true }),
+];
