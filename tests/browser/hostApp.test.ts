@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, launchChromium } from './browser';
+import { type BrowserSession, collectErrors, launchChromium } from './browser';
 
 // The host-app example (examples/host-app), built and served as its users would get it.
 const exampleDir = fileURLToPath(new URL('../../examples/host-app/', import.meta.url));
@@ -58,11 +58,7 @@ async function openApp(width: number) {
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = collectErrors(page);
   await page.goto(url);
   const list = page.getByRole('grid', { name: 'Conversations' });
   await list.getByRole('row').first().waitFor();
