@@ -2,7 +2,7 @@
 import './domSetup';
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import type userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type ChatAdapter,
@@ -10,12 +10,10 @@ import {
   ConversationKitProvider,
   ConversationList,
   type ConversationListProps,
-  createConversationStore,
   createMemoryChatServer,
-  type Locale,
-  type MemoryChatServer,
 } from '../../src';
 import { conversation } from '../fixtures';
+import { type RenderListOptions, renderList as renderKitList } from './renderList';
 
 /** Alice is newest (with 3 unread), then Bob, Carol, Dave; Team is pinned and so comes first. */
 const people = [
@@ -26,31 +24,9 @@ const people = [
   conversation('GROUPteam', 'Team', 50, { isPinned: true }),
 ];
 
-interface RenderOptions {
-  server?: MemoryChatServer;
-  adapter?: ChatAdapter;
-  locale?: Locale;
-}
-
 /** Renders the list on a memory server (default: `people`), connected as the phone, and waits for its rows. */
-async function renderList(props: ConversationListProps = {}, options: RenderOptions = {}) {
-  const server = options.server ?? createMemoryChatServer({ conversations: people });
-  const adapter = options.adapter ?? server.connect('phone');
-  const store = createConversationStore();
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const user = userEvent.setup();
-  const view = render(
-    <ConversationKitProvider
-      adapter={adapter}
-      queryClient={queryClient}
-      store={store}
-      locale={options.locale}
-    >
-      <ConversationList {...props} />
-    </ConversationKitProvider>,
-  );
-  await screen.findAllByRole('row');
-  return { ...view, server, adapter, store, queryClient, user };
+function renderList(props: ConversationListProps = {}, options: Partial<RenderListOptions> = {}) {
+  return renderKitList(props, { conversations: people, ...options });
 }
 
 /** Enters selection mode, ticks the named rows and confirms deleting them. */

@@ -3,20 +3,16 @@
 // history, a tap on another row while one is swiped open, focus after the toolbar's Delete is
 // disabled, and the reason of a failure.
 import './domSetup';
-import { QueryClient } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type ChatAdapter,
-  ConversationKitProvider,
-  ConversationList,
   type ConversationListProps,
-  createConversationStore,
   createMemoryChatServer,
   type MemoryChatServer,
 } from '../../src';
 import { conversation } from '../fixtures';
+import { renderList as renderKitList } from './renderList';
 
 const people = [
   conversation('C2Calice', 'Alice', 1),
@@ -25,22 +21,11 @@ const people = [
   conversation('C2Cdave', 'Dave', 4),
 ];
 
-async function renderList(
+function renderList(
   props: ConversationListProps = {},
   options: { server?: MemoryChatServer; adapter?: ChatAdapter } = {},
 ) {
-  const server = options.server ?? createMemoryChatServer({ conversations: people });
-  const adapter = options.adapter ?? server.connect('phone');
-  const store = createConversationStore();
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const user = userEvent.setup();
-  render(
-    <ConversationKitProvider adapter={adapter} queryClient={queryClient} store={store}>
-      <ConversationList {...props} />
-    </ConversationKitProvider>,
-  );
-  await screen.findAllByRole('row');
-  return { server, store, user };
+  return renderKitList(props, { conversations: people, ...options });
 }
 
 describe('on a backend that cannot keep history (capabilities.keepHistory false)', () => {
