@@ -103,6 +103,8 @@ export function ConversationListDemo(props: DemoProps) {
   const frame: CSSProperties = {
     height,
     width,
+    // On a phone-sized viewport the frame shrinks with it rather than running off the edge.
+    maxWidth: '100%',
     border: '1px solid var(--ck-border)',
     borderRadius: 12,
     overflow: 'hidden',
