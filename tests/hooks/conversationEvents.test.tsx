@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type ConversationEvent,
@@ -143,6 +144,15 @@ describe('useConversationEvents', () => {
   });
 });
 
+const commitProbe = { committed: false };
+/** Notes when its tree first commits. */
+function CommitProbe() {
+  useLayoutEffect(() => {
+    commitProbe.committed = true;
+  }, []);
+  return null;
+}
+
 function ConversationCount() {
   const { data } = useConversations();
   return <p>{data?.length ?? 'loading'}</p>;
@@ -201,6 +211,51 @@ describe('useConversations', () => {
     });
     await waitFor(() => expect(screen.getByText('4')).toBeTruthy());
     expect(screen.getByText('5')).toBeTruthy();
+  });
+
+  it('asks the backend once, while the list first renders, not after its first commit', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const phone = server.connect('phone');
+    commitProbe.committed = false;
+    const askedAfterCommit: boolean[] = [];
+    const adapter = {
+      ...phone,
+      getConversationList: () => {
+        askedAfterCommit.push(commitProbe.committed);
+        return phone.getConversationList();
+      },
+    };
+    const view = render(
+      <ConversationKitProvider adapter={adapter} queryClient={createTestQueryClient()}>
+        <ConversationCount />
+        <CommitProbe />
+      </ConversationKitProvider>,
+    );
+    await waitFor(() => expect(view.container.textContent).toBe('5'));
+    expect(askedAfterCommit).toEqual([false]);
+  });
+
+  it('retries a failed first load as the QueryClient says', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const phone = server.connect('phone');
+    let calls = 0;
+    const adapter = {
+      ...phone,
+      getConversationList: () => {
+        calls += 1;
+        return calls === 1 ? Promise.reject(new Error('offline')) : phone.getConversationList();
+      },
+    };
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: 1, retryDelay: 0 } },
+    });
+    const view = render(
+      <ConversationKitProvider adapter={adapter} queryClient={queryClient}>
+        <ConversationCount />
+      </ConversationKitProvider>,
+    );
+    await waitFor(() => expect(view.container.textContent).toBe('5'));
+    expect(calls).toBe(2);
   });
 
   it('explains itself when used outside the provider', () => {
