@@ -13,6 +13,7 @@ export function NaiveList(props: { conversations: Conversation[]; controls: Benc
           <li
             key={conversation.conversationID}
             data-bench-row={conversation.conversationID}
+            data-selected={list.selected.has(conversation.conversationID) || undefined}
             style={{ display: 'flex', gap: 8, height: 72, alignItems: 'center' }}
           >
             <input
