@@ -87,16 +87,24 @@ export function ConversationListDemo(props: DemoProps) {
   useEffect(() => {
     onReady?.({ server, adapter, store });
     if (selectedCount === 0 && openSwipeIndex === undefined && pendingCount === 0) return;
-    // The initial state waits for the list to load.
-    return store.subscribe((state, previous) => {
-      if (previous.orderedIDs.length > 0 || state.orderedIDs.length === 0) return;
-      const ids = state.orderedIDs;
+    const applyInitialState = (ids: readonly string[]) => {
+      const state = store.getState();
       if (selectedCount > 0) {
         state.enterSelectionMode();
-        store.getState().replaceSelection(ids.slice(0, selectedCount));
+        state.replaceSelection(ids.slice(0, selectedCount));
       }
       if (openSwipeIndex !== undefined && ids[openSwipeIndex]) state.openSwipe(ids[openSwipeIndex]);
-      if (pendingCount > 0) store.getState().requestDeletion(ids.slice(0, pendingCount));
+      if (pendingCount > 0) state.requestDeletion(ids.slice(0, pendingCount));
+    };
+    // The initial state needs the list, which a quick backend may have delivered already.
+    const loaded = store.getState().orderedIDs;
+    if (loaded.length > 0) {
+      applyInitialState(loaded);
+      return;
+    }
+    return store.subscribe((state, previous) => {
+      if (previous.orderedIDs.length > 0 || state.orderedIDs.length === 0) return;
+      applyInitialState(state.orderedIDs);
     });
   }, [server, adapter, store, onReady, selectedCount, openSwipeIndex, pendingCount]);
 

@@ -30,11 +30,22 @@ const selectedRowSelector: Record<Contender, string> = {
 };
 
 /**
- * "Painted": the frame that shows the change has been produced. An animation frame callback runs
- * just before that frame's paint, and a task queued from it runs after it.
+ * Calls `callback` in the first task after the current frame is painted, when called from an
+ * animation frame callback. A posted message, not a timer: a timer may let the tasks that the
+ * contender queued meanwhile run first, and they would count as if they delayed the paint.
  */
+function afterPaint(callback: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}
+
+/** "Painted": the next frame has been produced. */
 const painted = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  new Promise<void>((resolve) => requestAnimationFrame(() => afterPaint(resolve)));
 
 async function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
   const start = performance.now();
@@ -61,10 +72,8 @@ function timeToPainted(action: () => void, isShown: () => boolean): Promise<numb
         if (inStartFrame && isShown()) shownInStartFrame = true;
       });
       observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      const start = performance.now();
-      action();
-      // A task queued during the animation frame callbacks runs after the frame is painted.
-      setTimeout(() => {
+      // Queued before the action, so that it runs before anything the action queues.
+      afterPaint(() => {
         inStartFrame = false;
         observer.disconnect();
         if (shownInStartFrame) {
@@ -74,7 +83,9 @@ function timeToPainted(action: () => void, isShown: () => boolean): Promise<numb
         until(isShown)
           .then(painted)
           .then(() => resolve(performance.now() - start), reject);
-      }, 0);
+      });
+      const start = performance.now();
+      action();
     });
   });
 }

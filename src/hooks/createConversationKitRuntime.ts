@@ -294,6 +294,9 @@ export function createConversationKitRuntime(options: {
     publishProgress();
     let sent: Awaited<ReturnType<typeof sendDeletions>>;
     try {
+      // The shorter list is painted before the backend is called: a quick backend answers in
+      // microtasks, and all of its chunks would otherwise run before the browser paints.
+      await new Promise<void>((resolve) => scheduleTask(resolve));
       sent = await sendDeletions({
         adapter,
         conversationIDs: toSend,

@@ -101,6 +101,7 @@ describe('deleting Alice on her own', () => {
       second = kit.result.current.hook.deleteConversation('C2Calice', { clearHistory: true });
     });
     expect((await second)?.skipped).toEqual(['C2Calice']);
+    await waitFor(() => expect(gate.waiting).toBe(1));
     await act(async () => {
       gate.releaseNext();
       await first;
