@@ -25,7 +25,8 @@ export interface ConversationRowProps {
   renderConversation?: (conversation: Conversation, state: ConversationRenderState) => ReactNode;
 }
 
-function DefaultConversationContent(props: {
+/** Memoized: selecting, focusing or swiping a row changes nothing it shows. */
+const DefaultConversationContent = memo(function DefaultConversationContent(props: {
   conversation: Conversation;
   now: number;
   labelID: string;
@@ -85,7 +86,7 @@ function DefaultConversationContent(props: {
       </span>
     </>
   );
-}
+});
 
 function labelledByOf(conversation: Conversation, labelID: string): string {
   const parts = [`${labelID}-name`];
