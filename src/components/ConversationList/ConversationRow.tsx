@@ -62,19 +62,13 @@ const DefaultConversationContent = memo(function DefaultConversationContent(prop
             {lastMessage?.text ?? ''}
           </span>
           {isPinned && (
+            // The pin is drawn by the stylesheet (a mask), not an inline SVG: fewer nodes per row.
             <span
               className="ck-row-pinned"
               id={`${labelID}-pinned`}
               role="img"
               aria-label={t('pinned')}
-            >
-              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                <path
-                  fill="currentColor"
-                  d="M10.5 1.5 14.5 5.5 12.8 6.2 10.4 8.6 10.9 11.9 9.8 13 6.9 10.1 3 14 2 13 5.9 9.1 3 6.2 4.1 5.1 7.4 5.6 9.8 3.2Z"
-                />
-              </svg>
-            </span>
+            />
           )}
           {unreadCount > 0 && (
             <span className="ck-row-unread" id={`${labelID}-unread`}>
@@ -167,12 +161,6 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
             aria-label={t('deleteConversation', { name: conversation.displayName })}
             tabIndex={focused ? 0 : -1}
           >
-            <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
-              <path
-                fill="currentColor"
-                d="M6 1h4l.5 1.5H14V4H2V2.5h3.5zM3 5h10l-.8 9.2a1 1 0 0 1-1 .8H4.8a1 1 0 0 1-1-.8zm3 2v6h1.2V7zm2.8 0v6H10V7z"
-              />
-            </svg>
             <span className="ck-row-delete-label">{t('delete')}</span>
           </button>
         </div>
