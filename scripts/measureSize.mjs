@@ -30,7 +30,7 @@ export const BUDGET = { jsGzip: 15 * 1024, cssGzip: 4 * 1024 };
  * What `npm test` holds the kit to while the JS target is not met: today's sizes and a little
  * headroom, so that nothing grows unnoticed. The CSS is held to its target.
  */
-export const CEILING = { jsGzip: 15.6 * 1024, allJsGzip: 18.5 * 1024, cssGzip: BUDGET.cssGzip };
+export const CEILING = { jsGzip: 15.4 * 1024, allJsGzip: 18.5 * 1024, cssGzip: BUDGET.cssGzip };
 
 const virtualEntry = '\0size-entry';
 
