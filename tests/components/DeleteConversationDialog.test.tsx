@@ -202,6 +202,27 @@ describe('asking to delete one conversation', () => {
     );
   });
 
+  it('closes the modal before it takes its content away, so focus never goes down with it', async () => {
+    const { user } = await renderList();
+    await askToDeleteRow(user, 'Bob');
+    const dialog = dialogElement();
+    const order: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes' && !dialog.hasAttribute('open')) order.push('closed');
+        if (record.removedNodes.length > 0) order.push('content removed');
+      }
+    });
+    observer.observe(dialog, { attributes: true, attributeFilter: ['open'], childList: true });
+
+    await user.click(confirmButton());
+
+    await waitFor(() => expect(order).toContain('content removed'));
+    observer.disconnect();
+    expect(order.indexOf('closed')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('closed')).toBeLessThan(order.indexOf('content removed'));
+  });
+
   it('deletes through deleteConversation when the history is cleared too', async () => {
     const { user, server } = await renderList();
     await askToDeleteRow(user, 'Bob');

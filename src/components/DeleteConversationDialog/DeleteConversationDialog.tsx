@@ -6,6 +6,7 @@ import {
   useId,
   useLayoutEffect,
   useRef,
+  useState,
 } from 'react';
 import type { Conversation } from '../../core/types';
 import { useConversationStore } from '../../hooks/useConversationStore';
@@ -58,6 +59,14 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
     !keepHistoryPossible || (pendingDeletion?.clearHistory ?? defaultClearHistory);
   const ids = pendingDeletion?.conversationIDs ?? [];
   const count = ids.length;
+
+  // The content outlives `open` by one commit: removed while the modal still holds focus, the
+  // focused button would make the browser restyle the page once more before the modal closes.
+  const [contentShown, setContentShown] = useState(open);
+  if (open && !contentShown) setContentShown(true);
+  useEffect(() => {
+    if (!open && contentShown) setContentShown(false);
+  }, [open, contentShown]);
 
   const onOpenChangeRef = useRef(onOpenChange);
   onOpenChangeRef.current = onOpenChange;
@@ -141,7 +150,7 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
       onCancel={onCancelEvent}
       onClose={onCloseEvent}
     >
-      {open && (
+      {contentShown && (
         <form
           method="dialog"
           className="ck-dialog-content"
