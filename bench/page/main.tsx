@@ -188,8 +188,6 @@ const bench = {
     );
   },
   rowsInDOM: rowCount,
-  /** The kit's store, for experiments from the console. */
-  store: () => session?.store,
   /** Toggles the selection of the row at `index` on screen; ms until painted. */
   async toggleOne(index = 3): Promise<{ ms: number; commits: number }> {
     const current = session as Session;
