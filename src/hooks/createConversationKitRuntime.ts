@@ -280,14 +280,17 @@ export function createConversationKitRuntime(options: {
 
     // Everything up to the first await runs synchronously, so a double click finds these in flight.
     const sending = new Set(toSend);
-    for (const item of readList() ?? []) {
-      if (sending.has(item.conversationID)) latestOfInFlight.set(item.conversationID, item);
-    }
+    const list = readList();
+    // One pass over the list keeps what a rollback puts back and leaves the rest.
+    const kept = list?.filter((item) => {
+      if (!sending.has(item.conversationID)) return true;
+      latestOfInFlight.set(item.conversationID, item);
+      return false;
+    });
     const wasSelected = toSend.filter((id) => state.selectedIDs.has(id));
     state.markInFlight(toSend);
     noteDeleted(toSend);
-    const list = readList();
-    if (list) writeList(removeConversations(list, sending));
+    if (kept) writeList(kept.length === list?.length ? list : kept);
 
     const run: ActiveRun = { stopRequested: false, sent: 0, done: 0, total: toSend.length };
     activeRuns.add(run);
