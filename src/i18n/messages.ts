@@ -51,6 +51,9 @@ export interface Messages {
   remoteDeletedOne: string;
   remoteDeletedMany: PluralMessage;
   justNow: string;
+  /** A message time under an hour ago. */
+  minutesAgo: PluralMessage;
+  yesterday: string;
 }
 
 export const en: Messages = {
@@ -109,6 +112,8 @@ export const en: Messages = {
     other: '{count} conversations were deleted on another device',
   },
   justNow: 'now',
+  minutesAgo: { other: '{count} min. ago' },
+  yesterday: 'yesterday',
 };
 
 export type Locale = 'en' | 'ja' | 'zh-CN';

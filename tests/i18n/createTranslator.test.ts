@@ -76,5 +76,18 @@ describe('times', () => {
   it('follow the locale', () => {
     expect(createTranslator('ja').formatTime(now - 26 * 3_600_000, now)).toBe('昨日');
     expect(createTranslator('zh-CN').formatTime(now - 20_000, now)).toBe('刚刚');
+    expect(createTranslator('ja').formatTime(now - 5 * 60_000, now)).toBe('5 分前');
+    expect(createTranslator('zh-CN').formatTime(now - 5 * 60_000, now)).toBe('5分钟前');
+    expect(createTranslator('zh-CN').formatTime(now - 26 * 3_600_000, now)).toBe('昨天');
+  });
+
+  it("take minutes ago and yesterday from the host's messages", () => {
+    const { formatTime } = createTranslator('en', {
+      minutesAgo: { one: '{count} minute ago', other: '{count} minutes ago' },
+      yesterday: 'Yesterday',
+    });
+    expect(formatTime(now - 60_000, now)).toBe('1 minute ago');
+    expect(formatTime(now - 59 * 60_000, now)).toBe('59 minutes ago');
+    expect(formatTime(now - 26 * 3_600_000, now)).toBe('Yesterday');
   });
 });

@@ -48,4 +48,6 @@ export const ja: Messages = {
   remoteDeletedOne: '{name}は別の端末で削除されました',
   remoteDeletedMany: { other: '{count}件の会話が別の端末で削除されました' },
   justNow: 'たった今',
+  minutesAgo: { other: '{count} 分前' },
+  yesterday: '昨日',
 };

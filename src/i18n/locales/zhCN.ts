@@ -46,4 +46,6 @@ export const zhCN: Messages = {
   remoteDeletedOne: '{name}已在其他设备上删除',
   remoteDeletedMany: { other: '{count} 个会话已在其他设备上删除' },
   justNow: '刚刚',
+  minutesAgo: { other: '{count}分钟前' },
+  yesterday: '昨天',
 };
