@@ -1,36 +1,25 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { SdkCode } from '../../core/errors';
+import { reasonKeyOfSdkCode } from '../../core/errors';
 import type { Conversation, DeleteResult } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useConversationStore } from '../../hooks/useConversationStore';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
 import type { Translator } from '../../i18n/createTranslator';
-import type { Messages } from '../../i18n/messages';
 import type { DeletionOutcome } from '../../store/createConversationStore';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
-
-const reasonKeys: Partial<Record<number, keyof Messages>> = {
-  [SdkCode.NETWORK_ERROR]: 'reasonNetwork',
-  [SdkCode.NETWORK_TIMEOUT]: 'reasonNetworkTimeout',
-  [SdkCode.NETWORK_UNAVAILABLE]: 'reasonOffline',
-  [SdkCode.NOT_LOGGED_IN]: 'reasonNotLoggedIn',
-  [SdkCode.SDK_NOT_READY]: 'reasonNotReady',
-  [SdkCode.CONVERSATION_NOT_FOUND]: 'reasonNotFound',
-};
 
 /** The most frequent reason among the failures, in the person's language where it is known. */
 function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
   // Per code, its first result and how many failed with it (ties go to the code seen first).
-  const byCode = new Map<number, { first: DeleteResult; count: number }>();
+  const byCode = new Map<number, [first: DeleteResult, count: number]>();
   for (const result of failed) {
     const entry = byCode.get(result.code);
-    if (entry) entry.count += 1;
-    else byCode.set(result.code, { first: result, count: 1 });
+    if (entry) entry[1] += 1;
+    else byCode.set(result.code, [result, 1]);
   }
-  let top: { first: DeleteResult; count: number } | undefined;
-  for (const entry of byCode.values()) if (!top || entry.count > top.count) top = entry;
-  const first = (top as { first: DeleteResult }).first;
-  const key = reasonKeys[first.code];
+  let [first, count] = [failed[0] as DeleteResult, 0];
+  for (const entry of byCode.values()) if (entry[1] > count) [first, count] = entry;
+  const key = reasonKeyOfSdkCode(first.code);
   return key ? t(key) : first.message;
 }
 
