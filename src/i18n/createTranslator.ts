@@ -19,10 +19,6 @@ function fill(template: string, params: MessageParams): string {
   );
 }
 
-function isPlural(message: string | PluralMessage): message is PluralMessage {
-  return typeof message === 'object' && message !== null && typeof message.other === 'string';
-}
-
 const DAY = 86_400_000;
 
 function startOfDay(timestamp: number): number {
@@ -53,12 +49,13 @@ export function createTranslator(
   });
 
   function resolve(key: keyof Messages, count: number | undefined): string {
-    const message = (catalog[key] ?? en[key]) as string | PluralMessage | undefined;
-    const fallback = en[key] as string | PluralMessage;
-    const chosen = message === undefined ? fallback : message;
-    if (!isPlural(chosen)) return typeof chosen === 'string' ? chosen : String(fallback);
-    const category = pluralRules.select(count ?? 0);
-    return chosen[category] ?? chosen.other;
+    // Overrides may come from untyped code: anything but a message (a string, or plural forms
+    // with `other`) falls back to English.
+    let message: string | PluralMessage | undefined = catalog[key];
+    if (typeof message !== 'string' && typeof message?.other !== 'string') message = en[key];
+    return typeof message === 'string'
+      ? message
+      : (message[pluralRules.select(count ?? 0)] ?? message.other);
   }
 
   return {
