@@ -105,31 +105,28 @@ export interface ConversationStoreOptions {
   selectionMode?: boolean;
 }
 
-function withoutIDs<T>(set: ReadonlySet<T>, removed: ReadonlySet<T>): ReadonlySet<T> {
-  let changed = false;
-  for (const id of removed) {
-    if (set.has(id)) {
-      changed = true;
-      break;
-    }
-  }
-  if (!changed) return set;
-  return new Set([...set].filter((id) => !removed.has(id)));
+/** The set without the IDs that are gone; the same set when none of them is. */
+function withoutIDs(
+  set: ReadonlySet<string>,
+  isGone: (id: string) => boolean,
+): ReadonlySet<string> {
+  const kept = [...set].filter((id) => !isGone(id));
+  return kept.length === set.size ? set : new Set(kept);
 }
 
-/** Drops the given IDs from selection, anchor, open swipe and the pending request. */
+/** Drops the IDs that are gone from selection, anchor, open swipe and the pending request. */
 function pruneState(
   state: ConversationStoreState,
-  gone: ReadonlySet<string>,
+  isGone: (id: string) => boolean,
 ): Partial<ConversationStoreState> {
   const patch: Partial<ConversationStoreState> = {};
-  const selectedIDs = withoutIDs(state.selectedIDs, gone);
+  const selectedIDs = withoutIDs(state.selectedIDs, isGone);
   if (selectedIDs !== state.selectedIDs) patch.selectedIDs = selectedIDs;
-  if (state.anchorID !== null && gone.has(state.anchorID)) patch.anchorID = null;
-  if (state.openSwipeID !== null && gone.has(state.openSwipeID)) patch.openSwipeID = null;
+  if (state.anchorID !== null && isGone(state.anchorID)) patch.anchorID = null;
+  if (state.openSwipeID !== null && isGone(state.openSwipeID)) patch.openSwipeID = null;
   const pending = state.pendingDeletion;
-  if (pending?.conversationIDs.some((id) => gone.has(id))) {
-    const remaining = pending.conversationIDs.filter((id) => !gone.has(id));
+  if (pending?.conversationIDs.some(isGone)) {
+    const remaining = pending.conversationIDs.filter((id) => !isGone(id));
     patch.pendingDeletion =
       remaining.length > 0 ? { ...pending, conversationIDs: remaining } : null;
   }
@@ -158,16 +155,11 @@ const createSelectionSlice: StateCreator<ConversationStoreState, [], [], Selecti
       const id = orderedIDs[index] as string;
       if (named.has(id)) listed.add(id);
     }
-    const isListed = (id: string) => listed.has(id);
-    const gone = new Set<string>();
-    for (const id of state.selectedIDs) if (!isListed(id)) gone.add(id);
-    if (state.anchorID !== null && !isListed(state.anchorID)) gone.add(state.anchorID);
-    if (state.openSwipeID !== null && !isListed(state.openSwipeID)) gone.add(state.openSwipeID);
     // In-flight IDs are out of the list by design (optimistic); their request is already taken.
-    for (const id of state.pendingDeletion?.conversationIDs ?? []) if (!isListed(id)) gone.add(id);
+    const isGone = (id: string) => !listed.has(id);
     // A focused row that left hands the tab stop to the row that took its place.
     let focusedID = state.focusedID;
-    if (focusedID !== null && !isListed(focusedID)) {
+    if (focusedID !== null && isGone(focusedID)) {
       const formerIndex = state.orderedIDs.indexOf(focusedID);
       focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
     }
@@ -178,7 +170,7 @@ const createSelectionSlice: StateCreator<ConversationStoreState, [], [], Selecti
     set({
       orderedIDs: unchanged ? state.orderedIDs : orderedIDs,
       focusedID,
-      ...pruneState(state, gone),
+      ...pruneState(state, isGone),
     });
   },
   enterSelectionMode() {
@@ -283,7 +275,8 @@ function createDeletionSlice(
       set({ inFlightIDs: new Set([...get().inFlightIDs, ...conversationIDs]) });
     },
     settleInFlight(conversationIDs) {
-      set({ inFlightIDs: withoutIDs(get().inFlightIDs, new Set(conversationIDs)) });
+      const settled = new Set(conversationIDs);
+      set({ inFlightIDs: withoutIDs(get().inFlightIDs, (id) => settled.has(id)) });
     },
     setProgress(progress) {
       set({ progress });
@@ -294,9 +287,10 @@ function createDeletionSlice(
     forgetConversations(conversationIDs) {
       const state = get();
       const gone = new Set(conversationIDs);
-      state.syncConversationIDs(state.orderedIDs.filter((id) => !gone.has(id)));
+      const isGone = (id: string) => gone.has(id);
+      state.syncConversationIDs(state.orderedIDs.filter((id) => !isGone(id)));
       // IDs not (or no longer) in the list may still be selected or pending: drop them too.
-      set(pruneState(get(), gone));
+      set(pruneState(get(), isGone));
     },
   });
 }
