@@ -4,7 +4,6 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
-  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
@@ -123,21 +122,18 @@ export function ConversationList(props: ConversationListProps) {
 
   const rowWindow = useRowWindow({ count: conversations.length, rowHeight, scrollRef: gridRef });
 
-  const requestDeletion = useCallback(
-    (conversationIDs: readonly string[]) => {
-      const state = store.getState();
-      if (!state.requestDeletion(conversationIDs)) return;
-      if (!confirm) {
-        runtime.confirmDeletion().catch(() => {
-          // Refused before anything was sent (the rows left meanwhile): nothing to undo.
-        });
-      }
-    },
-    [store, runtime, confirm],
-  );
+  // The handlers below are plain functions: nothing memoized receives them (the swipe hook and
+  // the dialog read the latest ones), so keeping their identity would buy nothing.
+  function requestDeletion(conversationIDs: readonly string[]) {
+    if (store.getState().requestDeletion(conversationIDs) && !confirm) {
+      runtime.confirmDeletion().catch(() => {
+        // Refused before anything was sent (the rows left meanwhile): nothing to undo.
+      });
+    }
+  }
 
   /** Focuses the row waiting for focus, if it is rendered yet. */
-  const focusPendingRow = useCallback(() => {
+  function focusPendingRow() {
     const wanted = pendingFocusRef.current;
     const row =
       wanted === null
@@ -149,21 +145,18 @@ export function ConversationList(props: ConversationListProps) {
       pendingFocusRef.current = null;
       row.focus({ preventScroll: true });
     }
-  }, []);
+  }
 
-  const focusRow = useCallback(
-    (conversationID: string) => {
-      const index = conversationsRef.current.findIndex(
-        (item) => item.conversationID === conversationID,
-      );
-      if (index === -1) return;
-      store.getState().setFocusedID(conversationID);
-      pendingFocusRef.current = conversationID;
-      rowWindow.scrollToIndex(index);
-      focusPendingRow();
-    },
-    [store, rowWindow.scrollToIndex, focusPendingRow],
-  );
+  function focusRow(conversationID: string) {
+    const index = conversationsRef.current.findIndex(
+      (item) => item.conversationID === conversationID,
+    );
+    if (index === -1) return;
+    store.getState().setFocusedID(conversationID);
+    pendingFocusRef.current = conversationID;
+    rowWindow.scrollToIndex(index);
+    focusPendingRow();
+  }
 
   // A row asked to take focus may only be rendered after the list scrolled to it.
   useLayoutEffect(focusPendingRow);
@@ -176,16 +169,12 @@ export function ConversationList(props: ConversationListProps) {
     }
   }, [focusedID, conversations, store]);
 
-  const onLongPress = useCallback(
-    (conversationID: string) => {
-      const state = store.getState();
-      state.enterSelectionMode();
-      state.setSelected(conversationID, true);
-      state.setFocusedID(conversationID);
-    },
-    [store],
-  );
-  const onFullSwipe = useCallback((id: string) => requestDeletion([id]), [requestDeletion]);
+  function onLongPress(conversationID: string) {
+    const state = store.getState();
+    state.enterSelectionMode();
+    state.setSelected(conversationID, true);
+    state.setFocusedID(conversationID);
+  }
 
   useSwipeGestures({
     gridRef,
@@ -194,7 +183,7 @@ export function ConversationList(props: ConversationListProps) {
     fullSwipeEnabled: swipeToDelete && fullSwipeToDelete,
     longPressEnabled: selectable,
     onLongPress,
-    onFullSwipe,
+    onFullSwipe: (id) => requestDeletion([id]),
   });
 
   const conversationOf = (element: Element | null): Conversation | undefined => {
@@ -353,11 +342,11 @@ export function ConversationList(props: ConversationListProps) {
     if (id) focusRow(id);
   }
 
-  const restoreListFocus = useCallback(() => {
+  function restoreListFocus() {
     const id = store.getState().focusedID;
     if (id) focusRow(id);
     else gridRef.current?.focus();
-  }, [store, focusRow]);
+  }
 
   const rows = virtualItems.map((item) => {
     const conversation = conversations[item.index] as Conversation;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useConversationStore } from '../../hooks/useConversationStore';
+import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
 
 export interface SelectionToolbarProps {
@@ -14,10 +15,9 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const { t } = useTranslator();
   const selectionMode = useConversationStore((state) => state.selectionMode);
   const selectedCount = useConversationStore((state) => state.selectedIDs.size);
-  const enterSelectionMode = useConversationStore((state) => state.enterSelectionMode);
-  const exitSelectionMode = useConversationStore((state) => state.exitSelectionMode);
-  const selectAll = useConversationStore((state) => state.selectAll);
-  const clearSelection = useConversationStore((state) => state.clearSelection);
+  // The store's actions never change: read once, not subscribed to.
+  const { enterSelectionMode, exitSelectionMode, selectAll, clearSelection } =
+    useConversationKit('SelectionToolbar').store.getState();
   const selectAllRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLButtonElement>(null);
