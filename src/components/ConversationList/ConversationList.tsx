@@ -225,12 +225,13 @@ export function ConversationList(props: ConversationListProps) {
     const index = Math.min(Math.max(to, 0), list.length - 1);
     const target = list[index] as Conversation;
     if (extendSelection && selectable) {
+      // The state's actions stay the same; only its values are read again after a change.
       const state = store.getState();
       if (!state.selectionMode) state.enterSelectionMode();
       const origin = list[from];
       if (store.getState().anchorID === null && origin)
-        store.getState().setSelected(origin.conversationID, true);
-      store.getState().selectRange(target.conversationID);
+        state.setSelected(origin.conversationID, true);
+      state.selectRange(target.conversationID);
     }
     focusRow(target.conversationID);
   }

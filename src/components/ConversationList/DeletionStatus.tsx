@@ -78,15 +78,16 @@ export function DeletionStatus(props: DeletionStatusProps) {
   useConversationEvents((event) => {
     if (event.type !== 'conversationsDeleted' || event.origin !== 'remote') return;
     const ids = event.conversationIDs;
-    if (ids.length === 1) {
-      const id = ids[0] as string;
-      const name = shownRef.current.find((item) => item.conversationID === id)?.displayName;
-      if (name !== undefined) {
-        setNotice({ text: t('remoteDeletedOne', { name }) });
-        return;
-      }
-    }
-    setNotice({ text: t('remoteDeletedMany', { count: ids.length }) });
+    const name =
+      ids.length === 1
+        ? shownRef.current.find((item) => item.conversationID === ids[0])?.displayName
+        : undefined;
+    setNotice({
+      text:
+        name === undefined
+          ? t('remoteDeletedMany', { count: ids.length })
+          : t('remoteDeletedOne', { name }),
+    });
   });
 
   const showProgress = progress !== null && progress.total > maxBatchSize;

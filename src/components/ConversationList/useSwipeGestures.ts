@@ -169,14 +169,10 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
 
     /** Speed of the last moments before release: a finger that stopped first did not flick. */
     function velocityAt(current: Gesture, releaseTime: number): number {
-      const recent = [
-        ...current.samples.filter((sample) => sample.time >= releaseTime - FLICK_WINDOW_MS),
-        { time: releaseTime, reveal: current.reveal },
-      ];
-      const first = recent[0];
-      const last = recent[recent.length - 1];
-      if (!first || !last || last.time - first.time < 1) return 0;
-      return (last.reveal - first.reveal) / (last.time - first.time);
+      // Samples are in time order: the first recent one starts the measured stretch.
+      const first = current.samples.find((sample) => sample.time >= releaseTime - FLICK_WINDOW_MS);
+      if (!first || releaseTime - first.time < 1) return 0;
+      return (current.reveal - first.reveal) / (releaseTime - first.time);
     }
 
     function onPointerUp(event: PointerEvent): void {
@@ -226,10 +222,11 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       const openID = state.openSwipeID;
       if (openID === null) return;
       const row = (event.target as HTMLElement | null)?.closest?.('[role="row"][data-id]');
-      if (row instanceof HTMLElement && row.dataset.id === openID && grid?.contains(row)) return;
+      const rowOfGrid = row instanceof HTMLElement && grid?.contains(row);
+      if (rowOfGrid && row.dataset.id === openID) return;
       state.closeSwipe();
       // The tap that puts the open row back is spent on that: it opens no other conversation.
-      if (row instanceof HTMLElement && grid?.contains(row)) suppressClick = true;
+      if (rowOfGrid) suppressClick = true;
     }
 
     // One signal removes every listener on cleanup.
