@@ -1,4 +1,4 @@
-import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeleteResult } from '../core/types';
 
 /** A deletion the person asked for and has not yet confirmed or cancelled. */
@@ -133,113 +133,107 @@ function pruneState(
   return patch;
 }
 
-const createSelectionSlice: StateCreator<ConversationStoreState, [], [], SelectionSlice> = (
-  set,
-  get,
-) => ({
-  orderedIDs: [],
-  selectionMode: false,
-  selectedIDs: new Set(),
-  anchorID: null,
-  syncConversationIDs(orderedIDs) {
-    const state = get();
-    // This runs on every change of lists of 100,000: one pass looks for just the IDs the state
-    // names (a Set of the whole list cost ~20 ms there), stopping once all are found.
-    const named = new Set(state.selectedIDs);
-    for (const id of [state.anchorID, state.openSwipeID, state.focusedID]) {
-      if (id !== null) named.add(id);
-    }
-    for (const id of state.pendingDeletion?.conversationIDs ?? []) named.add(id);
-    const listed = new Set<string>();
-    for (let index = 0; index < orderedIDs.length && listed.size < named.size; index += 1) {
-      const id = orderedIDs[index] as string;
-      if (named.has(id)) listed.add(id);
-    }
-    // In-flight IDs are out of the list by design (optimistic); their request is already taken.
-    const isGone = (id: string) => !listed.has(id);
-    // A focused row that left hands the tab stop to the row that took its place.
-    let focusedID = state.focusedID;
-    if (focusedID !== null && isGone(focusedID)) {
-      const formerIndex = state.orderedIDs.indexOf(focusedID);
-      focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
-    }
-    // The old array is kept when nothing changed, so subscribers to it do not re-render.
-    const unchanged =
-      orderedIDs.length === state.orderedIDs.length &&
-      orderedIDs.every((id, index) => id === state.orderedIDs[index]);
-    set({
-      orderedIDs: unchanged ? state.orderedIDs : orderedIDs,
-      focusedID,
-      ...pruneState(state, isGone),
-    });
-  },
-  enterSelectionMode() {
-    // A row's open swipe makes no sense next to checkboxes.
-    set({ selectionMode: true, openSwipeID: null });
-  },
-  exitSelectionMode() {
-    set({ selectionMode: false, selectedIDs: new Set(), anchorID: null });
-  },
-  toggle(conversationID) {
-    get().setSelected(conversationID, !get().selectedIDs.has(conversationID));
-  },
-  setSelected(conversationID, selected) {
-    const { selectedIDs, orderedIDs } = get();
-    if (!orderedIDs.includes(conversationID)) return;
-    const next = new Set(selectedIDs);
-    if (selected) next.add(conversationID);
-    else next.delete(conversationID);
-    set({ selectedIDs: next, anchorID: conversationID });
-  },
-  selectRange(toConversationID) {
-    const { orderedIDs, anchorID, selectedIDs } = get();
-    const to = orderedIDs.indexOf(toConversationID);
-    if (to === -1) return;
-    const from = anchorID === null ? -1 : orderedIDs.indexOf(anchorID);
-    if (from === -1) {
-      get().setSelected(toConversationID, true);
-      return;
-    }
-    const next = new Set(selectedIDs);
-    const [start, end] = from <= to ? [from, to] : [to, from];
-    for (let index = start; index <= end; index += 1) next.add(orderedIDs[index] as string);
-    set({ selectedIDs: next });
-  },
-  selectAll() {
-    set({ selectedIDs: new Set(get().orderedIDs) });
-  },
-  clearSelection() {
-    set({ selectedIDs: new Set(), anchorID: null });
-  },
-  replaceSelection(conversationIDs) {
-    const present = new Set(get().orderedIDs);
-    set({ selectedIDs: new Set([...conversationIDs].filter((id) => present.has(id))) });
-  },
-});
-
-const createFocusSlice: StateCreator<ConversationStoreState, [], [], FocusSlice> = (set) => ({
-  focusedID: null,
-  setFocusedID(focusedID) {
-    set({ focusedID });
-  },
-});
-
-const createSwipeSlice: StateCreator<ConversationStoreState, [], [], SwipeSlice> = (set, get) => ({
-  openSwipeID: null,
-  openSwipe(conversationID) {
-    const { selectionMode, orderedIDs } = get();
-    if (selectionMode || !orderedIDs.includes(conversationID)) return;
-    set({ openSwipeID: conversationID });
-  },
-  closeSwipe() {
-    if (get().openSwipeID !== null) set({ openSwipeID: null });
-  },
-});
-
-function createDeletionSlice(
-  options: ConversationStoreOptions,
-): StateCreator<ConversationStoreState, [], [], DeletionSlice> {
-  return (set, get) => ({
+/**
+ * Creates the state of one conversation list: selection, selection mode, the open swipe, the
+ * pending confirmation and the deletions in flight. One store per list instance, never shared.
+ */
+export function createConversationStore(options: ConversationStoreOptions = {}): ConversationStore {
+  return createStore<ConversationStoreState>()((set, get) => ({
+    // SelectionSlice: which rows are selected, within the list's IDs.
+    orderedIDs: [],
+    selectionMode: options.selectionMode ?? false,
+    selectedIDs: new Set(),
+    anchorID: null,
+    syncConversationIDs(orderedIDs) {
+      const state = get();
+      // This runs on every change of lists of 100,000: one pass looks for just the IDs the state
+      // names (a Set of the whole list cost ~20 ms there), stopping once all are found.
+      const named = new Set(state.selectedIDs);
+      for (const id of [state.anchorID, state.openSwipeID, state.focusedID]) {
+        if (id !== null) named.add(id);
+      }
+      for (const id of state.pendingDeletion?.conversationIDs ?? []) named.add(id);
+      const listed = new Set<string>();
+      for (let index = 0; index < orderedIDs.length && listed.size < named.size; index += 1) {
+        const id = orderedIDs[index] as string;
+        if (named.has(id)) listed.add(id);
+      }
+      // In-flight IDs are out of the list by design (optimistic); their request is already taken.
+      const isGone = (id: string) => !listed.has(id);
+      // A focused row that left hands the tab stop to the row that took its place.
+      let focusedID = state.focusedID;
+      if (focusedID !== null && isGone(focusedID)) {
+        const formerIndex = state.orderedIDs.indexOf(focusedID);
+        focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
+      }
+      // The old array is kept when nothing changed, so subscribers to it do not re-render.
+      const unchanged =
+        orderedIDs.length === state.orderedIDs.length &&
+        orderedIDs.every((id, index) => id === state.orderedIDs[index]);
+      set({
+        orderedIDs: unchanged ? state.orderedIDs : orderedIDs,
+        focusedID,
+        ...pruneState(state, isGone),
+      });
+    },
+    enterSelectionMode() {
+      // A row's open swipe makes no sense next to checkboxes.
+      set({ selectionMode: true, openSwipeID: null });
+    },
+    exitSelectionMode() {
+      set({ selectionMode: false, selectedIDs: new Set(), anchorID: null });
+    },
+    toggle(conversationID) {
+      get().setSelected(conversationID, !get().selectedIDs.has(conversationID));
+    },
+    setSelected(conversationID, selected) {
+      const { selectedIDs, orderedIDs } = get();
+      if (!orderedIDs.includes(conversationID)) return;
+      const next = new Set(selectedIDs);
+      if (selected) next.add(conversationID);
+      else next.delete(conversationID);
+      set({ selectedIDs: next, anchorID: conversationID });
+    },
+    selectRange(toConversationID) {
+      const { orderedIDs, anchorID, selectedIDs } = get();
+      const to = orderedIDs.indexOf(toConversationID);
+      if (to === -1) return;
+      const from = anchorID === null ? -1 : orderedIDs.indexOf(anchorID);
+      if (from === -1) {
+        get().setSelected(toConversationID, true);
+        return;
+      }
+      const next = new Set(selectedIDs);
+      const [start, end] = from <= to ? [from, to] : [to, from];
+      for (let index = start; index <= end; index += 1) next.add(orderedIDs[index] as string);
+      set({ selectedIDs: next });
+    },
+    selectAll() {
+      set({ selectedIDs: new Set(get().orderedIDs) });
+    },
+    clearSelection() {
+      set({ selectedIDs: new Set(), anchorID: null });
+    },
+    replaceSelection(conversationIDs) {
+      const present = new Set(get().orderedIDs);
+      set({ selectedIDs: new Set([...conversationIDs].filter((id) => present.has(id))) });
+    },
+    // FocusSlice: the roving tab stop.
+    focusedID: null,
+    setFocusedID(focusedID) {
+      set({ focusedID });
+    },
+    // SwipeSlice: the one open row.
+    openSwipeID: null,
+    openSwipe(conversationID) {
+      const { selectionMode, orderedIDs } = get();
+      if (selectionMode || !orderedIDs.includes(conversationID)) return;
+      set({ openSwipeID: conversationID });
+    },
+    closeSwipe() {
+      if (get().openSwipeID !== null) set({ openSwipeID: null });
+    },
+    // DeletionSlice: requests, deletions in flight and their outcomes.
     defaultClearHistory: options.defaultClearHistory ?? false,
     pendingDeletion: null,
     inFlightIDs: new Set(),
@@ -292,19 +286,5 @@ function createDeletionSlice(
       // IDs not (or no longer) in the list may still be selected or pending: drop them too.
       set(pruneState(get(), isGone));
     },
-  });
-}
-
-/**
- * Creates the state of one conversation list: selection, selection mode, the open swipe, the
- * pending confirmation and the deletions in flight. One store per list instance, never shared.
- */
-export function createConversationStore(options: ConversationStoreOptions = {}): ConversationStore {
-  return createStore<ConversationStoreState>()((...args) => ({
-    ...createSelectionSlice(...args),
-    ...createSwipeSlice(...args),
-    ...createFocusSlice(...args),
-    ...createDeletionSlice(options)(...args),
-    selectionMode: options.selectionMode ?? false,
   }));
 }
