@@ -157,15 +157,16 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
           </h2>
           <div id={bodyID} className="ck-dialog-body">
             <p>{body}</p>
-            {keepHistoryPossible ? (
-              <p className="ck-dialog-history" data-variant={clearHistory ? 'danger' : undefined}>
-                {clearHistory ? t('clearHistoryWarning') : t('keepHistoryNote')}
-              </p>
-            ) : (
-              <p className="ck-dialog-history" data-variant="danger">
-                {t('historyAlwaysCleared')}
-              </p>
-            )}
+            {/* A backend that cannot keep history always clears it (`clearHistory` is true). */}
+            <p className="ck-dialog-history" data-variant={clearHistory ? 'danger' : undefined}>
+              {t(
+                keepHistoryPossible
+                  ? clearHistory
+                    ? 'clearHistoryWarning'
+                    : 'keepHistoryNote'
+                  : 'historyAlwaysCleared',
+              )}
+            </p>
           </div>
           {keepHistoryPossible && (
             <label className="ck-dialog-choice">
