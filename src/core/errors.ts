@@ -136,9 +136,9 @@ export function readBackendFailure(error: unknown): { code: number; message: str
 export function toConversationKitError(error: unknown): ConversationKitError {
   if (error instanceof ConversationKitError) return error;
   const { code, message } = readBackendFailure(error);
-  return new ConversationKitError(
-    code === UNKNOWN_FAILURE_CODE ? 'ADAPTER_FAILED' : kitCodeForSdkCode(code),
-    message,
-    { sdkCode: code === UNKNOWN_FAILURE_CODE ? undefined : code, cause: error },
-  );
+  // The unknown code maps to ADAPTER_FAILED like any code the kit does not know.
+  return new ConversationKitError(kitCodeForSdkCode(code), message, {
+    sdkCode: code === UNKNOWN_FAILURE_CODE ? undefined : code,
+    cause: error,
+  });
 }

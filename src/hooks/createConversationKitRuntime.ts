@@ -356,13 +356,14 @@ export function createConversationKitRuntime(options: {
       updatedWhileInFlight.delete(id);
       latestOfInFlight.delete(id);
     }
-    store.getState().settleInFlight(toSend);
+    // `state` was read before the await: its actions are still the store's, its values are not.
+    state.settleInFlight(toSend);
     const reselect = new Set(comeBack);
     const stillSelected = wasSelected.filter((id) => reselect.has(id));
+    const { selectionMode, selectedIDs } = store.getState();
     // Back in the selection only while there is one: outside selection mode nothing is selected.
-    if (stillSelected.length > 0 && store.getState().selectionMode) {
-      const current = store.getState().selectedIDs;
-      store.getState().replaceSelection([...current, ...stillSelected]);
+    if (stillSelected.length > 0 && selectionMode) {
+      state.replaceSelection([...selectedIDs, ...stillSelected]);
     }
     report(goneForGood, 'local');
 
@@ -374,7 +375,7 @@ export function createConversationKitRuntime(options: {
       stopped: sent.stopped,
       results: sent.results,
     };
-    store.getState().setLastOutcome(outcome);
+    state.setLastOutcome(outcome);
     return outcome;
   }
 

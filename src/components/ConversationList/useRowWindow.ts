@@ -16,8 +16,8 @@ const OVERSCAN = 6;
 /** Rows assumed visible while the list has no measurable height (hidden, or no layout at all). */
 const FALLBACK_VISIBLE_ROWS = 12;
 
+/** The rows to render; none (`last` below `first`) when the list is empty. */
 function rangeFor(scrollTop: number, viewport: number, rowHeight: number, count: number): Range {
-  if (count === 0) return { first: 0, last: -1 };
   const height = viewport > 0 ? viewport : FALLBACK_VISIBLE_ROWS * rowHeight;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
