@@ -48,25 +48,25 @@ export function createTranslator(
     day: 'numeric',
   });
 
-  function resolve(key: keyof Messages, count: number | undefined): string {
+  /** The message for `key`; plural forms are picked by `count` (0 when it is no number). */
+  function resolve(key: keyof Messages, count?: unknown): string {
     // Overrides may come from untyped code: anything but a message (a string, or plural forms
     // with `other`) falls back to English.
     let message: string | PluralMessage | undefined = catalog[key];
     if (typeof message !== 'string' && typeof message?.other !== 'string') message = en[key];
     return typeof message === 'string'
       ? message
-      : (message[pluralRules.select(count ?? 0)] ?? message.other);
+      : (message[pluralRules.select(typeof count === 'number' ? count : 0)] ?? message.other);
   }
 
   return {
     locale,
     t(key, params = {}) {
-      const count = typeof params.count === 'number' ? params.count : undefined;
-      return fill(resolve(key, count), params);
+      return fill(resolve(key, params.count), params);
     },
     formatTime(timestamp, now = Date.now()) {
       const elapsed = now - timestamp;
-      if (elapsed < 60_000) return resolve('justNow', undefined);
+      if (elapsed < 60_000) return resolve('justNow');
       if (elapsed < 3_600_000) return relative.format(-Math.floor(elapsed / 60_000), 'minute');
       const today = startOfDay(now);
       if (timestamp >= today) return clock.format(timestamp);
