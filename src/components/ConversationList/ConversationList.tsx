@@ -244,12 +244,9 @@ export function ConversationList(props: ConversationListProps) {
     const onRow = row !== null && target === row;
     const currentID = row?.dataset.id ?? state.focusedID;
     const index = currentID ? list.findIndex((item) => item.conversationID === currentID) : -1;
-    const pageSize = Math.max(
-      1,
-      Math.floor((gridRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1,
-    );
-    const rtl = gridRef.current ? getComputedStyle(gridRef.current).direction === 'rtl' : false;
-    const modifier = event.ctrlKey || event.metaKey;
+    // The handler sits on the grid: `currentTarget` is the grid element.
+    const grid = event.currentTarget;
+    const pageSize = Math.max(1, Math.floor(grid.clientHeight / rowHeight) - 1);
 
     switch (event.key) {
       case 'ArrowDown':
@@ -273,7 +270,8 @@ export function ConversationList(props: ConversationListProps) {
       case 'ArrowRight':
       case 'ArrowLeft': {
         // Toward the trailing edge reaches the row's Delete action; back returns to the row.
-        const towardTrailing = (event.key === 'ArrowRight') !== rtl;
+        const towardTrailing =
+          (event.key === 'ArrowRight') !== (getComputedStyle(grid).direction === 'rtl');
         if (towardTrailing && onRow) {
           row.querySelector<HTMLElement>('[data-action="delete"]')?.focus();
         } else if (!towardTrailing && row && !onRow) {
@@ -320,7 +318,7 @@ export function ConversationList(props: ConversationListProps) {
         break;
       case 'a':
       case 'A':
-        if (!modifier || !selectable) return;
+        if (!(event.ctrlKey || event.metaKey) || !selectable) return;
         if (!state.selectionMode) state.enterSelectionMode();
         store.getState().selectAll();
         break;
