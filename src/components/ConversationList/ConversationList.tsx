@@ -54,8 +54,7 @@ export interface ConversationListProps {
 
 const DEFAULT_ROW_HEIGHT = 72;
 
-function readRowHeight(element: HTMLElement | null): number {
-  if (!element) return DEFAULT_ROW_HEIGHT;
+function readRowHeight(element: HTMLElement): number {
   const probe = document.createElement('div');
   probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--ck-row-height, 72px)';
   element.appendChild(probe);
@@ -104,7 +103,8 @@ export function ConversationList(props: ConversationListProps) {
   }, [store, defaultClearHistory]);
 
   useLayoutEffect(() => {
-    setRowHeight(readRowHeight(gridRef.current));
+    // The grid is always rendered: after mount the ref holds it.
+    setRowHeight(readRowHeight(gridRef.current as HTMLDivElement));
   }, []);
 
   useEffect(() => {

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { reasonKeyOfSdkCode } from '../../core/errors';
 import type { Conversation, DeleteResult } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
-import { useConversationStore } from '../../hooks/useConversationStore';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
 import type { Translator } from '../../i18n/createTranslator';
 import type { DeletionOutcome } from '../../store/createConversationStore';
@@ -43,9 +42,7 @@ export interface DeletionStatusProps {
 export function DeletionStatus(props: DeletionStatusProps) {
   const { conversations, maxBatchSize } = props;
   const { t } = useTranslator();
-  const { retryFailed, stop } = useDeleteConversations();
-  const progress = useConversationStore((state) => state.progress);
-  const lastOutcome = useConversationStore((state) => state.lastOutcome);
+  const { retryFailed, stop, progress, lastOutcome } = useDeleteConversations();
   const [notice, setNotice] = useState<Notice | null>(null);
   // The list of the last render: the kit emits a deletion before React renders the shorter list,
   // so the name of a conversation that just left is still found here.
