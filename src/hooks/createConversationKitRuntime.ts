@@ -2,6 +2,7 @@ import { hashKey, type QueryClient } from '@tanstack/react-query';
 import {
   dedupeConversationIDs,
   describeSome,
+  findListedIDs,
   validateConversationIDs,
 } from '../core/conversationIds';
 import { ConversationKitError } from '../core/errors';
@@ -235,13 +236,7 @@ export function createConversationKitRuntime(options: {
     const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs));
     const list = readList();
     if (list) {
-      // One pass for just the requested IDs, rather than a Set of a list of 100,000.
-      const requested = new Set(ids);
-      const known = new Set<string>();
-      for (let index = 0; index < list.length && known.size < requested.size; index += 1) {
-        const id = (list[index] as Conversation).conversationID;
-        if (requested.has(id)) known.add(id);
-      }
+      const known = findListedIDs(new Set(ids), list, (item) => item.conversationID);
       const { inFlightIDs } = store.getState();
       const unknown = ids.filter((id) => !known.has(id) && !inFlightIDs.has(id));
       if (unknown.length > 0) {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { findListedIDs } from '../core/conversationIds';
 import type { DeleteResult } from '../core/types';
 
 /** A deletion the person asked for and has not yet confirmed or cancelled. */
@@ -146,18 +147,13 @@ export function createConversationStore(options: ConversationStoreOptions = {}):
     anchorID: null,
     syncConversationIDs(orderedIDs) {
       const state = get();
-      // This runs on every change of lists of 100,000: one pass looks for just the IDs the state
-      // names (a Set of the whole list cost ~20 ms there), stopping once all are found.
+      // This runs on every change of the list: only the IDs the state names are looked for.
       const named = new Set(state.selectedIDs);
       for (const id of [state.anchorID, state.openSwipeID, state.focusedID]) {
         if (id !== null) named.add(id);
       }
       for (const id of state.pendingDeletion?.conversationIDs ?? []) named.add(id);
-      const listed = new Set<string>();
-      for (let index = 0; index < orderedIDs.length && listed.size < named.size; index += 1) {
-        const id = orderedIDs[index] as string;
-        if (named.has(id)) listed.add(id);
-      }
+      const listed = findListedIDs(named, orderedIDs, (id) => id);
       // In-flight IDs are out of the list by design (optimistic); their request is already taken.
       const isGone = (id: string) => !listed.has(id);
       // A focused row that left hands the tab stop to the row that took its place.
