@@ -213,7 +213,7 @@ function readConversationList(response: unknown): TencentConversation[] {
   if (!Array.isArray(list)) {
     throw new ConversationKitError(
       'ADAPTER_FAILED',
-      'The chat SDK answered getConversationList without a conversation list',
+      'The chat SDK answered getConversationList without a list',
     );
   }
   return list.filter(isConversationObject);
@@ -241,7 +241,7 @@ function readClearMessage(options: unknown): boolean {
   if (typeof clearMessage !== 'boolean') {
     throw new ConversationKitError(
       'INVALID_ARGUMENT',
-      'deleteConversationList needs options {clearMessage: boolean}: whether the history goes too',
+      'deleteConversationList needs options {clearMessage: boolean}',
     );
   }
   return clearMessage;
