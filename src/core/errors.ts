@@ -127,9 +127,10 @@ export function readBackendFailure(error: unknown): { code: number; message: str
       typeof message === 'string' && message !== '' ? message : describeSdkCode(numericCode);
     return { code: numericCode, message: text };
   }
-  if (typeof error === 'string' && error !== '')
-    return { code: UNKNOWN_FAILURE_CODE, message: error };
-  return { code: UNKNOWN_FAILURE_CODE, message: 'Unknown failure' };
+  return {
+    code: UNKNOWN_FAILURE_CODE,
+    message: typeof error === 'string' && error !== '' ? error : 'Unknown failure',
+  };
 }
 
 /** Turns whatever a backend threw into a `ConversationKitError` (kept as is if it already is one). */

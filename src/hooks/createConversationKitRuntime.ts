@@ -388,8 +388,7 @@ export function createConversationKitRuntime(options: {
     pendingDeletions = [];
     const list = readList();
     const { inFlightIDs } = store.getState();
-    const deleted = new Set<string>();
-    for (const event of events) for (const id of event.conversationIDs) deleted.add(id);
+    const deleted = new Set(events.flatMap((event) => event.conversationIDs));
     // One pass over the list both removes the rows and tells which of them this device had.
     const listed = new Set<string>();
     const next = list?.filter((item) => {

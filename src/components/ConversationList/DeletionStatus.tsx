@@ -53,20 +53,17 @@ export function DeletionStatus(props: DeletionStatusProps) {
   useEffect(() => {
     if (!lastOutcome) return;
     const { deleted, failed, notSent, stopped, requested } = lastOutcome;
-    const parts: string[] = [];
-    if (stopped) {
-      parts.push(t('stoppedCount', { done: deleted.length, total: requested.length }));
-    } else if (deleted.length > 0) {
-      parts.push(t('deletedCount', { count: deleted.length }));
-    }
-    if (failed.length > 0) {
-      parts.push(
+    // What was deleted (or how far a stopped deletion got), then what failed; empty parts go.
+    const parts = [
+      stopped
+        ? t('stoppedCount', { done: deleted.length, total: requested.length })
+        : deleted.length > 0 && t('deletedCount', { count: deleted.length }),
+      failed.length > 0 &&
         t('failedBecause', {
           failed: t('failedCount', { count: failed.length }),
           reason: reasonOf(failed, t),
         }),
-      );
-    }
+    ].filter(Boolean);
     if (parts.length === 0) return;
     const retryable = failed.length > 0 || notSent.length > 0 ? lastOutcome : undefined;
     setNotice({ text: parts.join('. '), retryable });
