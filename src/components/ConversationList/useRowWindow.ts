@@ -84,25 +84,24 @@ export function useRowWindow(options: {
   // biome-ignore lint/correctness/useExhaustiveDependencies: count and rowHeight are read through `latest`
   useLayoutEffect(recompute, [count, rowHeight, recompute]);
 
-  /** Scrolls just enough to show the row, and renders it in the same pass. */
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const element = scrollRef.current;
-      if (!element) return;
-      const height = latest.current.rowHeight;
-      const viewport = viewportRef.current || FALLBACK_VISIBLE_ROWS * height;
-      const top = index * height;
-      let scrollTop = scrollTopRef.current;
-      if (top < scrollTop) scrollTop = top;
-      else if (top + height > scrollTop + viewport) scrollTop = top + height - viewport;
-      if (scrollTop !== scrollTopRef.current) {
-        element.scrollTop = scrollTop;
-        scrollTopRef.current = scrollTop;
-      }
-      recompute();
-    },
-    [scrollRef, recompute],
-  );
+  /**
+   * Scrolls just enough to show the row, and renders it in the same pass. A plain function of
+   * this render: the list calls it from its handlers, never keeps it.
+   */
+  function scrollToIndex(index: number) {
+    const element = scrollRef.current;
+    if (!element) return;
+    const viewport = viewportRef.current || FALLBACK_VISIBLE_ROWS * rowHeight;
+    const top = index * rowHeight;
+    let scrollTop = scrollTopRef.current;
+    if (top < scrollTop) scrollTop = top;
+    else if (top + rowHeight > scrollTop + viewport) scrollTop = top + rowHeight - viewport;
+    if (scrollTop !== scrollTopRef.current) {
+      element.scrollTop = scrollTop;
+      scrollTopRef.current = scrollTop;
+    }
+    recompute();
+  }
 
   const items: RowWindowItem[] = [];
   for (let index = range.first; index <= Math.min(range.last, count - 1); index += 1) {
