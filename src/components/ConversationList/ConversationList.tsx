@@ -186,17 +186,11 @@ export function ConversationList(props: ConversationListProps) {
     onFullSwipe: (id) => requestDeletion([id]),
   });
 
-  const conversationOf = (element: Element | null): Conversation | undefined => {
-    const row = element?.closest<HTMLElement>('[role="row"][data-id]');
-    const id = row?.dataset.id;
-    return id === undefined
-      ? undefined
-      : conversationsRef.current.find((c) => c.conversationID === id);
-  };
-
   function onGridClick(event: MouseEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
-    const conversation = conversationOf(target);
+    const rowID = target.closest<HTMLElement>('[role="row"][data-id]')?.dataset.id;
+    // No conversation has an undefined ID: a click outside the rows finds none.
+    const conversation = conversationsRef.current.find((item) => item.conversationID === rowID);
     if (!conversation) return;
     const id = conversation.conversationID;
     const state = store.getState();
@@ -241,7 +235,7 @@ export function ConversationList(props: ConversationListProps) {
     const state = store.getState();
     const target = event.target as HTMLElement;
     const row = target.closest<HTMLElement>('[role="row"][data-id]');
-    const onRow = row !== null && target === row;
+    const onRow = target === row;
     const currentID = row?.dataset.id ?? state.focusedID;
     const index = currentID ? list.findIndex((item) => item.conversationID === currentID) : -1;
     // The handler sits on the grid: `currentTarget` is the grid element.
@@ -320,7 +314,7 @@ export function ConversationList(props: ConversationListProps) {
       case 'A':
         if (!(event.ctrlKey || event.metaKey) || !selectable) return;
         if (!state.selectionMode) state.enterSelectionMode();
-        store.getState().selectAll();
+        state.selectAll();
         break;
       default:
         return;
