@@ -13,7 +13,7 @@
 // - the stylesheet, minified and gzipped.
 //
 // `npm run size` prints the figures against the targets and fails above the ceilings (the CSS
-// target; for JS, today's sizes plus a little headroom while the 15 kB target is not met).
+// target; for JS, today's sizes plus a little headroom, so that the 15 kB target stays met).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -27,10 +27,10 @@ const peers = Object.keys(packageJson.peerDependencies ?? {});
 /** The targets of SPEC section 6. */
 export const BUDGET = { jsGzip: 15 * 1024, cssGzip: 4 * 1024 };
 /**
- * What `npm test` holds the kit to while the JS target is not met: today's sizes and a little
- * headroom, so that nothing grows unnoticed. The CSS is held to its target.
+ * What `npm test` holds the kit to: today's JS sizes and a little headroom, so that nothing grows
+ * unnoticed. The CSS is held to its target.
  */
-export const CEILING = { jsGzip: 15.4 * 1024, allJsGzip: 18.5 * 1024, cssGzip: BUDGET.cssGzip };
+export const CEILING = { jsGzip: 14.95 * 1024, allJsGzip: 17.6 * 1024, cssGzip: BUDGET.cssGzip };
 
 const virtualEntry = '\0size-entry';
 

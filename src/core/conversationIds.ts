@@ -138,6 +138,23 @@ export function findDuplicates(ids: readonly string[]): string[] {
   return [...repeated];
 }
 
+/**
+ * Which of the wanted IDs are in the list. Lists of 100,000 are checked for a few IDs on every
+ * change: one pass that stops once all are found, where a Set of the whole list costs ~20 ms.
+ */
+export function findListedIDs<T>(
+  wanted: ReadonlySet<string>,
+  list: readonly T[],
+  idOf: (item: T) => string,
+): Set<string> {
+  const listed = new Set<string>();
+  for (let index = 0; index < list.length && listed.size < wanted.size; index += 1) {
+    const id = idOf(list[index] as T);
+    if (wanted.has(id)) listed.add(id);
+  }
+  return listed;
+}
+
 /** The IDs without repeats, first occurrence kept, order kept. */
 export function dedupeConversationIDs(ids: readonly string[]): string[] {
   return [...new Set(ids)];

@@ -2,6 +2,7 @@ import { hashKey, type QueryClient } from '@tanstack/react-query';
 import {
   dedupeConversationIDs,
   describeSome,
+  findListedIDs,
   validateConversationIDs,
 } from '../core/conversationIds';
 import { ConversationKitError } from '../core/errors';
@@ -235,13 +236,7 @@ export function createConversationKitRuntime(options: {
     const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs));
     const list = readList();
     if (list) {
-      // One pass for just the requested IDs, rather than a Set of a list of 100,000.
-      const requested = new Set(ids);
-      const known = new Set<string>();
-      for (let index = 0; index < list.length && known.size < requested.size; index += 1) {
-        const id = (list[index] as Conversation).conversationID;
-        if (requested.has(id)) known.add(id);
-      }
+      const known = findListedIDs(new Set(ids), list, (item) => item.conversationID);
       const { inFlightIDs } = store.getState();
       const unknown = ids.filter((id) => !known.has(id) && !inFlightIDs.has(id));
       if (unknown.length > 0) {
@@ -359,13 +354,14 @@ export function createConversationKitRuntime(options: {
       updatedWhileInFlight.delete(id);
       latestOfInFlight.delete(id);
     }
-    store.getState().settleInFlight(toSend);
+    // `state` was read before the await: its actions are still the store's, its values are not.
+    state.settleInFlight(toSend);
     const reselect = new Set(comeBack);
     const stillSelected = wasSelected.filter((id) => reselect.has(id));
+    const { selectionMode, selectedIDs } = store.getState();
     // Back in the selection only while there is one: outside selection mode nothing is selected.
-    if (stillSelected.length > 0 && store.getState().selectionMode) {
-      const current = store.getState().selectedIDs;
-      store.getState().replaceSelection([...current, ...stillSelected]);
+    if (stillSelected.length > 0 && selectionMode) {
+      state.replaceSelection([...selectedIDs, ...stillSelected]);
     }
     report(goneForGood, 'local');
 
@@ -377,7 +373,7 @@ export function createConversationKitRuntime(options: {
       stopped: sent.stopped,
       results: sent.results,
     };
-    store.getState().setLastOutcome(outcome);
+    state.setLastOutcome(outcome);
     return outcome;
   }
 
@@ -395,8 +391,7 @@ export function createConversationKitRuntime(options: {
     pendingDeletions = [];
     const list = readList();
     const { inFlightIDs } = store.getState();
-    const deleted = new Set<string>();
-    for (const event of events) for (const id of event.conversationIDs) deleted.add(id);
+    const deleted = new Set(events.flatMap((event) => event.conversationIDs));
     // One pass over the list both removes the rows and tells which of them this device had.
     const listed = new Set<string>();
     const next = list?.filter((item) => {

@@ -33,9 +33,8 @@ export interface SendDeletionsResult {
 function resultsFor(ids: readonly string[], returned: unknown): DeleteResult[] {
   const byID = new Map<string, DeleteResult>();
   if (Array.isArray(returned)) {
-    for (const result of returned as DeleteResult[]) {
-      if (result && typeof result.conversationID === 'string')
-        byID.set(result.conversationID, result);
+    for (const result of returned as (DeleteResult | null | undefined)[]) {
+      if (typeof result?.conversationID === 'string') byID.set(result.conversationID, result);
     }
   }
   return ids.map(

@@ -49,7 +49,13 @@ export function useDeleteConversations() {
       }),
     [mutateAsync],
   );
-  const stop = useCallback(() => runtime.stop(), [runtime]);
-
-  return { ...mutation, deleteConversations, retryFailed, stop, progress, lastOutcome };
+  // The runtime's methods need no `this`: `stop` is as stable as the runtime.
+  return {
+    ...mutation,
+    deleteConversations,
+    retryFailed,
+    stop: runtime.stop,
+    progress,
+    lastOutcome,
+  };
 }

@@ -19,10 +19,6 @@ function fill(template: string, params: MessageParams): string {
   );
 }
 
-function isPlural(message: string | PluralMessage): message is PluralMessage {
-  return typeof message === 'object' && message !== null && typeof message.other === 'string';
-}
-
 const DAY = 86_400_000;
 
 const dateStyles = {
@@ -59,31 +55,32 @@ export function createTranslator(
     return dateFormats[style].format(timestamp);
   }
 
-  function resolve(key: keyof Messages, count: number | undefined): string {
-    const message = (catalog[key] ?? en[key]) as string | PluralMessage | undefined;
-    const fallback = en[key] as string | PluralMessage;
-    const chosen = message === undefined ? fallback : message;
-    if (!isPlural(chosen)) return typeof chosen === 'string' ? chosen : String(fallback);
-    const category = pluralRules.select(count ?? 0);
-    return chosen[category] ?? chosen.other;
+  /** The message for `key`; plural forms are picked by `count` (0 when it is no number). */
+  function resolve(key: keyof Messages, count?: unknown): string {
+    // Overrides may come from untyped code: anything but a message (a string, or plural forms
+    // with `other`) falls back to English.
+    let message: string | PluralMessage | undefined = catalog[key];
+    if (typeof message !== 'string' && typeof message?.other !== 'string') message = en[key];
+    return typeof message === 'string'
+      ? message
+      : (message[pluralRules.select(typeof count === 'number' ? count : 0)] ?? message.other);
   }
 
   return {
     locale,
     t(key, params = {}) {
-      const count = typeof params.count === 'number' ? params.count : undefined;
-      return fill(resolve(key, count), params);
+      return fill(resolve(key, params.count), params);
     },
     formatTime(timestamp, now = Date.now()) {
       const elapsed = now - timestamp;
-      if (elapsed < 60_000) return resolve('justNow', undefined);
+      if (elapsed < 60_000) return resolve('justNow');
       if (elapsed < 3_600_000) {
         const count = Math.floor(elapsed / 60_000);
         return fill(resolve('minutesAgo', count), { count });
       }
       const today = startOfDay(now);
       if (timestamp >= today) return formatDate(timestamp, 'clock');
-      if (timestamp >= today - DAY) return resolve('yesterday', undefined);
+      if (timestamp >= today - DAY) return resolve('yesterday');
       if (timestamp >= today - 6 * DAY) return formatDate(timestamp, 'weekday');
       if (new Date(timestamp).getFullYear() === new Date(now).getFullYear()) {
         return formatDate(timestamp, 'shortDate');

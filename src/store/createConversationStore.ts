@@ -1,4 +1,5 @@
-import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { findListedIDs } from '../core/conversationIds';
 import type { DeleteResult } from '../core/types';
 
 /** A deletion the person asked for and has not yet confirmed or cancelled. */
@@ -105,149 +106,130 @@ export interface ConversationStoreOptions {
   selectionMode?: boolean;
 }
 
-function withoutIDs<T>(set: ReadonlySet<T>, removed: ReadonlySet<T>): ReadonlySet<T> {
-  let changed = false;
-  for (const id of removed) {
-    if (set.has(id)) {
-      changed = true;
-      break;
-    }
-  }
-  if (!changed) return set;
-  return new Set([...set].filter((id) => !removed.has(id)));
+/** The set without the IDs that are gone; the same set when none of them is. */
+function withoutIDs(
+  set: ReadonlySet<string>,
+  isGone: (id: string) => boolean,
+): ReadonlySet<string> {
+  const kept = [...set].filter((id) => !isGone(id));
+  return kept.length === set.size ? set : new Set(kept);
 }
 
-/** Drops the given IDs from selection, anchor, open swipe and the pending request. */
+/** Drops the IDs that are gone from selection, anchor, open swipe and the pending request. */
 function pruneState(
   state: ConversationStoreState,
-  gone: ReadonlySet<string>,
+  isGone: (id: string) => boolean,
 ): Partial<ConversationStoreState> {
   const patch: Partial<ConversationStoreState> = {};
-  const selectedIDs = withoutIDs(state.selectedIDs, gone);
+  const selectedIDs = withoutIDs(state.selectedIDs, isGone);
   if (selectedIDs !== state.selectedIDs) patch.selectedIDs = selectedIDs;
-  if (state.anchorID !== null && gone.has(state.anchorID)) patch.anchorID = null;
-  if (state.openSwipeID !== null && gone.has(state.openSwipeID)) patch.openSwipeID = null;
+  if (state.anchorID !== null && isGone(state.anchorID)) patch.anchorID = null;
+  if (state.openSwipeID !== null && isGone(state.openSwipeID)) patch.openSwipeID = null;
   const pending = state.pendingDeletion;
-  if (pending?.conversationIDs.some((id) => gone.has(id))) {
-    const remaining = pending.conversationIDs.filter((id) => !gone.has(id));
+  if (pending?.conversationIDs.some(isGone)) {
+    const remaining = pending.conversationIDs.filter((id) => !isGone(id));
     patch.pendingDeletion =
       remaining.length > 0 ? { ...pending, conversationIDs: remaining } : null;
   }
   return patch;
 }
 
-const createSelectionSlice: StateCreator<ConversationStoreState, [], [], SelectionSlice> = (
-  set,
-  get,
-) => ({
-  orderedIDs: [],
-  selectionMode: false,
-  selectedIDs: new Set(),
-  anchorID: null,
-  syncConversationIDs(orderedIDs) {
-    const state = get();
-    // This runs on every change of lists of 100,000: one pass looks for just the IDs the state
-    // names (a Set of the whole list cost ~20 ms there), stopping once all are found.
-    const named = new Set(state.selectedIDs);
-    for (const id of [state.anchorID, state.openSwipeID, state.focusedID]) {
-      if (id !== null) named.add(id);
-    }
-    for (const id of state.pendingDeletion?.conversationIDs ?? []) named.add(id);
-    const listed = new Set<string>();
-    for (let index = 0; index < orderedIDs.length && listed.size < named.size; index += 1) {
-      const id = orderedIDs[index] as string;
-      if (named.has(id)) listed.add(id);
-    }
-    const isListed = (id: string) => listed.has(id);
-    const gone = new Set<string>();
-    for (const id of state.selectedIDs) if (!isListed(id)) gone.add(id);
-    if (state.anchorID !== null && !isListed(state.anchorID)) gone.add(state.anchorID);
-    if (state.openSwipeID !== null && !isListed(state.openSwipeID)) gone.add(state.openSwipeID);
-    // In-flight IDs are out of the list by design (optimistic); their request is already taken.
-    for (const id of state.pendingDeletion?.conversationIDs ?? []) if (!isListed(id)) gone.add(id);
-    // A focused row that left hands the tab stop to the row that took its place.
-    let focusedID = state.focusedID;
-    if (focusedID !== null && !isListed(focusedID)) {
-      const formerIndex = state.orderedIDs.indexOf(focusedID);
-      focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
-    }
-    // The old array is kept when nothing changed, so subscribers to it do not re-render.
-    const unchanged =
-      orderedIDs.length === state.orderedIDs.length &&
-      orderedIDs.every((id, index) => id === state.orderedIDs[index]);
-    set({
-      orderedIDs: unchanged ? state.orderedIDs : orderedIDs,
-      focusedID,
-      ...pruneState(state, gone),
-    });
-  },
-  enterSelectionMode() {
-    // A row's open swipe makes no sense next to checkboxes.
-    set({ selectionMode: true, openSwipeID: null });
-  },
-  exitSelectionMode() {
-    set({ selectionMode: false, selectedIDs: new Set(), anchorID: null });
-  },
-  toggle(conversationID) {
-    get().setSelected(conversationID, !get().selectedIDs.has(conversationID));
-  },
-  setSelected(conversationID, selected) {
-    const { selectedIDs, orderedIDs } = get();
-    if (!orderedIDs.includes(conversationID)) return;
-    const next = new Set(selectedIDs);
-    if (selected) next.add(conversationID);
-    else next.delete(conversationID);
-    set({ selectedIDs: next, anchorID: conversationID });
-  },
-  selectRange(toConversationID) {
-    const { orderedIDs, anchorID, selectedIDs } = get();
-    const to = orderedIDs.indexOf(toConversationID);
-    if (to === -1) return;
-    const from = anchorID === null ? -1 : orderedIDs.indexOf(anchorID);
-    if (from === -1) {
-      get().setSelected(toConversationID, true);
-      return;
-    }
-    const next = new Set(selectedIDs);
-    const [start, end] = from <= to ? [from, to] : [to, from];
-    for (let index = start; index <= end; index += 1) next.add(orderedIDs[index] as string);
-    set({ selectedIDs: next });
-  },
-  selectAll() {
-    set({ selectedIDs: new Set(get().orderedIDs) });
-  },
-  clearSelection() {
-    set({ selectedIDs: new Set(), anchorID: null });
-  },
-  replaceSelection(conversationIDs) {
-    const present = new Set(get().orderedIDs);
-    set({ selectedIDs: new Set([...conversationIDs].filter((id) => present.has(id))) });
-  },
-});
-
-const createFocusSlice: StateCreator<ConversationStoreState, [], [], FocusSlice> = (set) => ({
-  focusedID: null,
-  setFocusedID(focusedID) {
-    set({ focusedID });
-  },
-});
-
-const createSwipeSlice: StateCreator<ConversationStoreState, [], [], SwipeSlice> = (set, get) => ({
-  openSwipeID: null,
-  openSwipe(conversationID) {
-    const { selectionMode, orderedIDs } = get();
-    if (selectionMode || !orderedIDs.includes(conversationID)) return;
-    set({ openSwipeID: conversationID });
-  },
-  closeSwipe() {
-    if (get().openSwipeID !== null) set({ openSwipeID: null });
-  },
-});
-
-function createDeletionSlice(
-  options: ConversationStoreOptions,
-): StateCreator<ConversationStoreState, [], [], DeletionSlice> {
-  return (set, get) => ({
+/**
+ * Creates the state of one conversation list: selection, selection mode, the open swipe, the
+ * pending confirmation and the deletions in flight. One store per list instance, never shared.
+ */
+export function createConversationStore(options: ConversationStoreOptions = {}): ConversationStore {
+  return createStore<ConversationStoreState>()((set, get) => ({
+    // SelectionSlice: which rows are selected, within the list's IDs.
+    orderedIDs: [],
+    selectionMode: options.selectionMode ?? false,
+    selectedIDs: new Set(),
+    anchorID: null,
+    syncConversationIDs(orderedIDs) {
+      const state = get();
+      // This runs on every change of the list: only the IDs the state names are looked for.
+      const named = new Set(state.selectedIDs);
+      for (const id of [state.anchorID, state.openSwipeID, state.focusedID]) {
+        if (id !== null) named.add(id);
+      }
+      for (const id of state.pendingDeletion?.conversationIDs ?? []) named.add(id);
+      const listed = findListedIDs(named, orderedIDs, (id) => id);
+      // In-flight IDs are out of the list by design (optimistic); their request is already taken.
+      const isGone = (id: string) => !listed.has(id);
+      // A focused row that left hands the tab stop to the row that took its place.
+      let focusedID = state.focusedID;
+      if (focusedID !== null && isGone(focusedID)) {
+        const formerIndex = state.orderedIDs.indexOf(focusedID);
+        focusedID = orderedIDs[Math.min(Math.max(formerIndex, 0), orderedIDs.length - 1)] ?? null;
+      }
+      // The old array is kept when nothing changed, so subscribers to it do not re-render.
+      const unchanged =
+        orderedIDs.length === state.orderedIDs.length &&
+        orderedIDs.every((id, index) => id === state.orderedIDs[index]);
+      set({
+        orderedIDs: unchanged ? state.orderedIDs : orderedIDs,
+        focusedID,
+        ...pruneState(state, isGone),
+      });
+    },
+    enterSelectionMode() {
+      // A row's open swipe makes no sense next to checkboxes.
+      set({ selectionMode: true, openSwipeID: null });
+    },
+    exitSelectionMode() {
+      set({ selectionMode: false, selectedIDs: new Set(), anchorID: null });
+    },
+    toggle(conversationID) {
+      get().setSelected(conversationID, !get().selectedIDs.has(conversationID));
+    },
+    setSelected(conversationID, selected) {
+      const { selectedIDs, orderedIDs } = get();
+      if (!orderedIDs.includes(conversationID)) return;
+      const next = new Set(selectedIDs);
+      if (selected) next.add(conversationID);
+      else next.delete(conversationID);
+      set({ selectedIDs: next, anchorID: conversationID });
+    },
+    selectRange(toConversationID) {
+      const { orderedIDs, anchorID, selectedIDs } = get();
+      const to = orderedIDs.indexOf(toConversationID);
+      if (to === -1) return;
+      const from = anchorID === null ? -1 : orderedIDs.indexOf(anchorID);
+      if (from === -1) {
+        get().setSelected(toConversationID, true);
+        return;
+      }
+      const next = new Set(selectedIDs);
+      const [start, end] = from <= to ? [from, to] : [to, from];
+      for (let index = start; index <= end; index += 1) next.add(orderedIDs[index] as string);
+      set({ selectedIDs: next });
+    },
+    selectAll() {
+      set({ selectedIDs: new Set(get().orderedIDs) });
+    },
+    clearSelection() {
+      set({ selectedIDs: new Set(), anchorID: null });
+    },
+    replaceSelection(conversationIDs) {
+      const present = new Set(get().orderedIDs);
+      set({ selectedIDs: new Set([...conversationIDs].filter((id) => present.has(id))) });
+    },
+    // FocusSlice: the roving tab stop.
+    focusedID: null,
+    setFocusedID(focusedID) {
+      set({ focusedID });
+    },
+    // SwipeSlice: the one open row.
+    openSwipeID: null,
+    openSwipe(conversationID) {
+      const { selectionMode, orderedIDs } = get();
+      if (selectionMode || !orderedIDs.includes(conversationID)) return;
+      set({ openSwipeID: conversationID });
+    },
+    closeSwipe() {
+      if (get().openSwipeID !== null) set({ openSwipeID: null });
+    },
+    // DeletionSlice: requests, deletions in flight and their outcomes.
     defaultClearHistory: options.defaultClearHistory ?? false,
     pendingDeletion: null,
     inFlightIDs: new Set(),
@@ -283,7 +265,8 @@ function createDeletionSlice(
       set({ inFlightIDs: new Set([...get().inFlightIDs, ...conversationIDs]) });
     },
     settleInFlight(conversationIDs) {
-      set({ inFlightIDs: withoutIDs(get().inFlightIDs, new Set(conversationIDs)) });
+      const settled = new Set(conversationIDs);
+      set({ inFlightIDs: withoutIDs(get().inFlightIDs, (id) => settled.has(id)) });
     },
     setProgress(progress) {
       set({ progress });
@@ -294,23 +277,10 @@ function createDeletionSlice(
     forgetConversations(conversationIDs) {
       const state = get();
       const gone = new Set(conversationIDs);
-      state.syncConversationIDs(state.orderedIDs.filter((id) => !gone.has(id)));
+      const isGone = (id: string) => gone.has(id);
+      state.syncConversationIDs(state.orderedIDs.filter((id) => !isGone(id)));
       // IDs not (or no longer) in the list may still be selected or pending: drop them too.
-      set(pruneState(get(), gone));
+      set(pruneState(get(), isGone));
     },
-  });
-}
-
-/**
- * Creates the state of one conversation list: selection, selection mode, the open swipe, the
- * pending confirmation and the deletions in flight. One store per list instance, never shared.
- */
-export function createConversationStore(options: ConversationStoreOptions = {}): ConversationStore {
-  return createStore<ConversationStoreState>()((...args) => ({
-    ...createSelectionSlice(...args),
-    ...createSwipeSlice(...args),
-    ...createFocusSlice(...args),
-    ...createDeletionSlice(options)(...args),
-    selectionMode: options.selectionMode ?? false,
   }));
 }

@@ -142,8 +142,8 @@ export function createTencentChatAdapter(
         () => chat.deleteConversation(id),
         () => [succeeded(id)],
       );
-      // `runDeletion` returns one result per ID given; the fallback only satisfies the compiler.
-      return result ?? failed(id, UNKNOWN_FAILURE_CODE, 'No result');
+      // `runDeletion` returns one result per ID given.
+      return result as DeleteResult;
     },
 
     async deleteConversationList(conversationIDs, deleteOptions) {
@@ -213,7 +213,7 @@ function readConversationList(response: unknown): TencentConversation[] {
   if (!Array.isArray(list)) {
     throw new ConversationKitError(
       'ADAPTER_FAILED',
-      'The chat SDK answered getConversationList without a conversation list',
+      'The chat SDK answered getConversationList without a list',
     );
   }
   return list.filter(isConversationObject);
@@ -224,29 +224,24 @@ function readEventConversations(event: unknown): TencentConversation[] | undefin
   return Array.isArray(data) ? data.filter(isConversationObject) : undefined;
 }
 
+// Reading a property off any value but `null` and `undefined` is safe (a primitive has none of
+// these), so only those two need the optional chain.
+
 function readData(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { data } = value as { data?: unknown };
+  const data = (value as { data?: unknown } | null | undefined)?.data;
   return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;
 }
 
 function isConversationObject(value: unknown): value is TencentConversation {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { conversationID?: unknown }).conversationID === 'string'
-  );
+  return typeof (value as { conversationID?: unknown } | null)?.conversationID === 'string';
 }
 
 function readClearMessage(options: unknown): boolean {
-  const clearMessage =
-    typeof options === 'object' && options !== null
-      ? (options as { clearMessage?: unknown }).clearMessage
-      : undefined;
+  const clearMessage = (options as { clearMessage?: unknown } | null | undefined)?.clearMessage;
   if (typeof clearMessage !== 'boolean') {
     throw new ConversationKitError(
       'INVALID_ARGUMENT',
-      'deleteConversationList needs options {clearMessage: boolean}: whether the history goes too',
+      'deleteConversationList needs options {clearMessage: boolean}',
     );
   }
   return clearMessage;

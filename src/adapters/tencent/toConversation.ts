@@ -31,7 +31,7 @@ export function toConversation(
     unreadCount: readCount(sdkConversation.unreadCount),
     isPinned: sdkConversation.isPinned === true,
   };
-  const avatarUrl = nonEmptyString(
+  const avatarUrl = firstNonEmpty(
     type === 'C2C' ? sdkConversation.userProfile?.avatar : sdkConversation.groupProfile?.avatar,
   );
   if (avatarUrl !== undefined) conversation.avatarUrl = avatarUrl;
@@ -65,15 +65,15 @@ function readDisplayName(
   switch (type) {
     case 'C2C':
       return (
-        nonEmptyString(sdkConversation.remark) ??
-        nonEmptyString(sdkConversation.userProfile?.nick) ??
-        nonEmptyString(sdkConversation.userProfile?.userID) ??
-        sdkConversation.conversationID
+        firstNonEmpty(
+          sdkConversation.remark,
+          sdkConversation.userProfile?.nick,
+          sdkConversation.userProfile?.userID,
+        ) ?? sdkConversation.conversationID
       );
     case 'GROUP':
       return (
-        nonEmptyString(sdkConversation.groupProfile?.name) ??
-        nonEmptyString(sdkConversation.groupProfile?.groupID) ??
+        firstNonEmpty(sdkConversation.groupProfile?.name, sdkConversation.groupProfile?.groupID) ??
         sdkConversation.conversationID
       );
     case 'SYSTEM':
@@ -82,8 +82,8 @@ function readDisplayName(
 }
 
 function readLastMessage(lastMessage: unknown): Conversation['lastMessage'] {
-  if (typeof lastMessage !== 'object' || lastMessage === null) return undefined;
-  const { messageForShow, lastTime } = lastMessage as Record<string, unknown>;
+  // Destructuring works on any value but `null` and `undefined`; a primitive has neither field.
+  const { messageForShow, lastTime } = (lastMessage ?? {}) as Record<string, unknown>;
   // A conversation without messages carries a `lastMessage` whose `lastTime` is 0: no preview.
   if (typeof lastTime !== 'number' || !Number.isFinite(lastTime) || lastTime <= 0) return undefined;
   return {
@@ -96,6 +96,7 @@ function readCount(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+/** The first of the values that is a non-empty string. */
+function firstNonEmpty(...values: unknown[]): string | undefined {
+  return values.find((value): value is string => typeof value === 'string' && value !== '');
 }

@@ -44,14 +44,12 @@ function useLocaleCatalog(locale: Locale): boolean {
   useEffect(() => {
     if (ready) return;
     let current = true;
-    const settle = () => {
-      if (current) setSettledLocale(locale);
-    };
-    loadLocale(locale).then(settle, (error: unknown) => {
+    loadLocale(locale)
       // A locale the kit does not speak: say why, and speak English rather than nothing.
-      console.error(error);
-      settle();
-    });
+      .catch(console.error)
+      .then(() => {
+        if (current) setSettledLocale(locale);
+      });
     return () => {
       current = false;
     };

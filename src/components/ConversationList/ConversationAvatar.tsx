@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { Conversation } from '../../core/types';
 
 const AVATAR_HUES = 12;
 
@@ -35,14 +36,15 @@ function initialsOf(displayName: string): string {
 }
 
 export interface ConversationAvatarProps {
-  conversationID: string;
-  displayName: string;
-  avatarUrl?: string;
+  conversation: Pick<Conversation, 'conversationID' | 'displayName' | 'avatarUrl'>;
 }
 
-/** The avatar image, or initials on a colour derived from the ID. Decorative: the name is read. */
+/**
+ * The avatar image, or initials on a colour derived from the ID. Decorative: the name is read.
+ * Memoized: the row content re-renders every minute for its time, the avatar only with its row.
+ */
 export const ConversationAvatar = memo(function ConversationAvatar(props: ConversationAvatarProps) {
-  const { conversationID, displayName, avatarUrl } = props;
+  const { conversationID, displayName, avatarUrl } = props.conversation;
   if (avatarUrl) {
     return <img className="ck-avatar" src={avatarUrl} alt="" loading="lazy" decoding="async" />;
   }

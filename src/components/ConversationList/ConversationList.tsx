@@ -4,7 +4,6 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
-  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
@@ -55,8 +54,7 @@ export interface ConversationListProps {
 
 const DEFAULT_ROW_HEIGHT = 72;
 
-function readRowHeight(element: HTMLElement | null): number {
-  if (!element) return DEFAULT_ROW_HEIGHT;
+function readRowHeight(element: HTMLElement): number {
   const probe = document.createElement('div');
   probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--ck-row-height, 72px)';
   element.appendChild(probe);
@@ -105,7 +103,8 @@ export function ConversationList(props: ConversationListProps) {
   }, [store, defaultClearHistory]);
 
   useLayoutEffect(() => {
-    setRowHeight(readRowHeight(gridRef.current));
+    // The grid is always rendered: after mount the ref holds it.
+    setRowHeight(readRowHeight(gridRef.current as HTMLDivElement));
   }, []);
 
   useEffect(() => {
@@ -123,21 +122,18 @@ export function ConversationList(props: ConversationListProps) {
 
   const rowWindow = useRowWindow({ count: conversations.length, rowHeight, scrollRef: gridRef });
 
-  const requestDeletion = useCallback(
-    (conversationIDs: readonly string[]) => {
-      const state = store.getState();
-      if (!state.requestDeletion(conversationIDs)) return;
-      if (!confirm) {
-        runtime.confirmDeletion().catch(() => {
-          // Refused before anything was sent (the rows left meanwhile): nothing to undo.
-        });
-      }
-    },
-    [store, runtime, confirm],
-  );
+  // The handlers below are plain functions: nothing memoized receives them (the swipe hook and
+  // the dialog read the latest ones), so keeping their identity would buy nothing.
+  function requestDeletion(conversationIDs: readonly string[]) {
+    if (store.getState().requestDeletion(conversationIDs) && !confirm) {
+      runtime.confirmDeletion().catch(() => {
+        // Refused before anything was sent (the rows left meanwhile): nothing to undo.
+      });
+    }
+  }
 
   /** Focuses the row waiting for focus, if it is rendered yet. */
-  const focusPendingRow = useCallback(() => {
+  function focusPendingRow() {
     const wanted = pendingFocusRef.current;
     const row =
       wanted === null
@@ -149,21 +145,18 @@ export function ConversationList(props: ConversationListProps) {
       pendingFocusRef.current = null;
       row.focus({ preventScroll: true });
     }
-  }, []);
+  }
 
-  const focusRow = useCallback(
-    (conversationID: string) => {
-      const index = conversationsRef.current.findIndex(
-        (item) => item.conversationID === conversationID,
-      );
-      if (index === -1) return;
-      store.getState().setFocusedID(conversationID);
-      pendingFocusRef.current = conversationID;
-      rowWindow.scrollToIndex(index);
-      focusPendingRow();
-    },
-    [store, rowWindow.scrollToIndex, focusPendingRow],
-  );
+  function focusRow(conversationID: string) {
+    const index = conversationsRef.current.findIndex(
+      (item) => item.conversationID === conversationID,
+    );
+    if (index === -1) return;
+    store.getState().setFocusedID(conversationID);
+    pendingFocusRef.current = conversationID;
+    rowWindow.scrollToIndex(index);
+    focusPendingRow();
+  }
 
   // A row asked to take focus may only be rendered after the list scrolled to it.
   useLayoutEffect(focusPendingRow);
@@ -176,16 +169,12 @@ export function ConversationList(props: ConversationListProps) {
     }
   }, [focusedID, conversations, store]);
 
-  const onLongPress = useCallback(
-    (conversationID: string) => {
-      const state = store.getState();
-      state.enterSelectionMode();
-      state.setSelected(conversationID, true);
-      state.setFocusedID(conversationID);
-    },
-    [store],
-  );
-  const onFullSwipe = useCallback((id: string) => requestDeletion([id]), [requestDeletion]);
+  function onLongPress(conversationID: string) {
+    const state = store.getState();
+    state.enterSelectionMode();
+    state.setSelected(conversationID, true);
+    state.setFocusedID(conversationID);
+  }
 
   useSwipeGestures({
     gridRef,
@@ -194,20 +183,14 @@ export function ConversationList(props: ConversationListProps) {
     fullSwipeEnabled: swipeToDelete && fullSwipeToDelete,
     longPressEnabled: selectable,
     onLongPress,
-    onFullSwipe,
+    onFullSwipe: (id) => requestDeletion([id]),
   });
-
-  const conversationOf = (element: Element | null): Conversation | undefined => {
-    const row = element?.closest<HTMLElement>('[role="row"][data-id]');
-    const id = row?.dataset.id;
-    return id === undefined
-      ? undefined
-      : conversationsRef.current.find((c) => c.conversationID === id);
-  };
 
   function onGridClick(event: MouseEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
-    const conversation = conversationOf(target);
+    const rowID = target.closest<HTMLElement>('[role="row"][data-id]')?.dataset.id;
+    // No conversation has an undefined ID: a click outside the rows finds none.
+    const conversation = conversationsRef.current.find((item) => item.conversationID === rowID);
     if (!conversation) return;
     const id = conversation.conversationID;
     const state = store.getState();
@@ -236,12 +219,13 @@ export function ConversationList(props: ConversationListProps) {
     const index = Math.min(Math.max(to, 0), list.length - 1);
     const target = list[index] as Conversation;
     if (extendSelection && selectable) {
+      // The state's actions stay the same; only its values are read again after a change.
       const state = store.getState();
       if (!state.selectionMode) state.enterSelectionMode();
       const origin = list[from];
       if (store.getState().anchorID === null && origin)
-        store.getState().setSelected(origin.conversationID, true);
-      store.getState().selectRange(target.conversationID);
+        state.setSelected(origin.conversationID, true);
+      state.selectRange(target.conversationID);
     }
     focusRow(target.conversationID);
   }
@@ -251,15 +235,12 @@ export function ConversationList(props: ConversationListProps) {
     const state = store.getState();
     const target = event.target as HTMLElement;
     const row = target.closest<HTMLElement>('[role="row"][data-id]');
-    const onRow = row !== null && target === row;
+    const onRow = target === row;
     const currentID = row?.dataset.id ?? state.focusedID;
     const index = currentID ? list.findIndex((item) => item.conversationID === currentID) : -1;
-    const pageSize = Math.max(
-      1,
-      Math.floor((gridRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1,
-    );
-    const rtl = gridRef.current ? getComputedStyle(gridRef.current).direction === 'rtl' : false;
-    const modifier = event.ctrlKey || event.metaKey;
+    // The handler sits on the grid: `currentTarget` is the grid element.
+    const grid = event.currentTarget;
+    const pageSize = Math.max(1, Math.floor(grid.clientHeight / rowHeight) - 1);
 
     switch (event.key) {
       case 'ArrowDown':
@@ -283,7 +264,8 @@ export function ConversationList(props: ConversationListProps) {
       case 'ArrowRight':
       case 'ArrowLeft': {
         // Toward the trailing edge reaches the row's Delete action; back returns to the row.
-        const towardTrailing = (event.key === 'ArrowRight') !== rtl;
+        const towardTrailing =
+          (event.key === 'ArrowRight') !== (getComputedStyle(grid).direction === 'rtl');
         if (towardTrailing && onRow) {
           row.querySelector<HTMLElement>('[data-action="delete"]')?.focus();
         } else if (!towardTrailing && row && !onRow) {
@@ -330,9 +312,9 @@ export function ConversationList(props: ConversationListProps) {
         break;
       case 'a':
       case 'A':
-        if (!modifier || !selectable) return;
+        if (!(event.ctrlKey || event.metaKey) || !selectable) return;
         if (!state.selectionMode) state.enterSelectionMode();
-        store.getState().selectAll();
+        state.selectAll();
         break;
       default:
         return;
@@ -353,11 +335,11 @@ export function ConversationList(props: ConversationListProps) {
     if (id) focusRow(id);
   }
 
-  const restoreListFocus = useCallback(() => {
+  function restoreListFocus() {
     const id = store.getState().focusedID;
     if (id) focusRow(id);
     else gridRef.current?.focus();
-  }, [store, focusRow]);
+  }
 
   const rows = virtualItems.map((item) => {
     const conversation = conversations[item.index] as Conversation;

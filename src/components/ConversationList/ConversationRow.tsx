@@ -36,11 +36,7 @@ const DefaultConversationContent = memo(function DefaultConversationContent(prop
   const { lastMessage, unreadCount, isPinned } = conversation;
   return (
     <>
-      <ConversationAvatar
-        conversationID={conversation.conversationID}
-        displayName={conversation.displayName}
-        avatarUrl={conversation.avatarUrl}
-      />
+      <ConversationAvatar conversation={conversation} />
       <span className="ck-row-text">
         <span className="ck-row-heading">
           <span className="ck-row-name" id={`${labelID}-name`} dir="auto">

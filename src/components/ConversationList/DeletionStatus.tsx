@@ -1,36 +1,24 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { SdkCode } from '../../core/errors';
+import { reasonKeyOfSdkCode } from '../../core/errors';
 import type { Conversation, DeleteResult } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
-import { useConversationStore } from '../../hooks/useConversationStore';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
 import type { Translator } from '../../i18n/createTranslator';
-import type { Messages } from '../../i18n/messages';
 import type { DeletionOutcome } from '../../store/createConversationStore';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
-
-const reasonKeys: Partial<Record<number, keyof Messages>> = {
-  [SdkCode.NETWORK_ERROR]: 'reasonNetwork',
-  [SdkCode.NETWORK_TIMEOUT]: 'reasonNetworkTimeout',
-  [SdkCode.NETWORK_UNAVAILABLE]: 'reasonOffline',
-  [SdkCode.NOT_LOGGED_IN]: 'reasonNotLoggedIn',
-  [SdkCode.SDK_NOT_READY]: 'reasonNotReady',
-  [SdkCode.CONVERSATION_NOT_FOUND]: 'reasonNotFound',
-};
 
 /** The most frequent reason among the failures, in the person's language where it is known. */
 function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
   // Per code, its first result and how many failed with it (ties go to the code seen first).
-  const byCode = new Map<number, { first: DeleteResult; count: number }>();
+  const byCode = new Map<number, [first: DeleteResult, count: number]>();
   for (const result of failed) {
     const entry = byCode.get(result.code);
-    if (entry) entry.count += 1;
-    else byCode.set(result.code, { first: result, count: 1 });
+    if (entry) entry[1] += 1;
+    else byCode.set(result.code, [result, 1]);
   }
-  let top: { first: DeleteResult; count: number } | undefined;
-  for (const entry of byCode.values()) if (!top || entry.count > top.count) top = entry;
-  const first = (top as { first: DeleteResult }).first;
-  const key = reasonKeys[first.code];
+  let [first, count] = [failed[0] as DeleteResult, 0];
+  for (const entry of byCode.values()) if (entry[1] > count) [first, count] = entry;
+  const key = reasonKeyOfSdkCode(first.code);
   return key ? t(key) : first.message;
 }
 
@@ -54,9 +42,7 @@ export interface DeletionStatusProps {
 export function DeletionStatus(props: DeletionStatusProps) {
   const { conversations, maxBatchSize } = props;
   const { t } = useTranslator();
-  const { retryFailed, stop } = useDeleteConversations();
-  const progress = useConversationStore((state) => state.progress);
-  const lastOutcome = useConversationStore((state) => state.lastOutcome);
+  const { retryFailed, stop, progress, lastOutcome } = useDeleteConversations();
   const [notice, setNotice] = useState<Notice | null>(null);
   // The list of the last render: the kit emits a deletion before React renders the shorter list,
   // so the name of a conversation that just left is still found here.
@@ -67,20 +53,17 @@ export function DeletionStatus(props: DeletionStatusProps) {
   useEffect(() => {
     if (!lastOutcome) return;
     const { deleted, failed, notSent, stopped, requested } = lastOutcome;
-    const parts: string[] = [];
-    if (stopped) {
-      parts.push(t('stoppedCount', { done: deleted.length, total: requested.length }));
-    } else if (deleted.length > 0) {
-      parts.push(t('deletedCount', { count: deleted.length }));
-    }
-    if (failed.length > 0) {
-      parts.push(
+    // What was deleted (or how far a stopped deletion got), then what failed; empty parts go.
+    const parts = [
+      stopped
+        ? t('stoppedCount', { done: deleted.length, total: requested.length })
+        : deleted.length > 0 && t('deletedCount', { count: deleted.length }),
+      failed.length > 0 &&
         t('failedBecause', {
           failed: t('failedCount', { count: failed.length }),
           reason: reasonOf(failed, t),
         }),
-      );
-    }
+    ].filter(Boolean);
     if (parts.length === 0) return;
     const retryable = failed.length > 0 || notSent.length > 0 ? lastOutcome : undefined;
     setNotice({ text: parts.join('. '), retryable });
@@ -89,15 +72,16 @@ export function DeletionStatus(props: DeletionStatusProps) {
   useConversationEvents((event) => {
     if (event.type !== 'conversationsDeleted' || event.origin !== 'remote') return;
     const ids = event.conversationIDs;
-    if (ids.length === 1) {
-      const id = ids[0] as string;
-      const name = shownRef.current.find((item) => item.conversationID === id)?.displayName;
-      if (name !== undefined) {
-        setNotice({ text: t('remoteDeletedOne', { name }) });
-        return;
-      }
-    }
-    setNotice({ text: t('remoteDeletedMany', { count: ids.length }) });
+    const name =
+      ids.length === 1
+        ? shownRef.current.find((item) => item.conversationID === ids[0])?.displayName
+        : undefined;
+    setNotice({
+      text:
+        name === undefined
+          ? t('remoteDeletedMany', { count: ids.length })
+          : t('remoteDeletedOne', { name }),
+    });
   });
 
   const showProgress = progress !== null && progress.total > maxBatchSize;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useConversationStore } from '../../hooks/useConversationStore';
+import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
 
 export interface SelectionToolbarProps {
@@ -14,16 +15,16 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const { t } = useTranslator();
   const selectionMode = useConversationStore((state) => state.selectionMode);
   const selectedCount = useConversationStore((state) => state.selectedIDs.size);
-  const enterSelectionMode = useConversationStore((state) => state.enterSelectionMode);
-  const exitSelectionMode = useConversationStore((state) => state.exitSelectionMode);
-  const selectAll = useConversationStore((state) => state.selectAll);
-  const clearSelection = useConversationStore((state) => state.clearSelection);
+  // The store's actions never change: read once, not subscribed to. (Only ever rendered by the
+  // list, which has already checked for the provider.)
+  const { enterSelectionMode, exitSelectionMode, selectAll, clearSelection } =
+    useConversationKit().store.getState();
   const selectAllRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLButtonElement>(null);
   // The button pressed disappears with the mode it toggled: its counterpart, in the same place,
   // takes the focus so that keyboard users are not dropped to the top of the page.
-  const focusAfterToggle = useRef<'done' | 'select' | null>(null);
+  const toggledHere = useRef(false);
   const allSelected = total > 0 && selectedCount === total;
   const someSelected = selectedCount > 0 && !allSelected;
 
@@ -33,22 +34,20 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   });
 
   useEffect(() => {
-    const wanted = focusAfterToggle.current;
-    focusAfterToggle.current = null;
-    if (wanted === 'done' && selectionMode) doneRef.current?.focus();
-    if (wanted === 'select' && !selectionMode) selectRef.current?.focus();
+    if (toggledHere.current) (selectionMode ? doneRef : selectRef).current?.focus();
+    toggledHere.current = false;
   }, [selectionMode]);
 
   if (!selectable) return null;
   if (!selectionMode) {
     return (
-      <div className="ck-toolbar" data-selection-mode={undefined}>
+      <div className="ck-toolbar">
         <button
           ref={selectRef}
           type="button"
           className="ck-button ck-toolbar-select"
           onClick={() => {
-            focusAfterToggle.current = 'done';
+            toggledHere.current = true;
             enterSelectionMode();
           }}
           disabled={total === 0}
@@ -87,7 +86,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
         type="button"
         className="ck-button ck-toolbar-done"
         onClick={() => {
-          focusAfterToggle.current = 'select';
+          toggledHere.current = true;
           exitSelectionMode();
         }}
       >

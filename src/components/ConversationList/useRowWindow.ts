@@ -20,8 +20,8 @@ const OVERSCAN = 3;
 /** Rows assumed visible while the list has no measurable height (hidden, or no layout at all). */
 const FALLBACK_VISIBLE_ROWS = 12;
 
+/** The rows to render; none (`last` below `first`) when the list is empty. */
 function rangeFor(scrollTop: number, viewport: number, rowHeight: number, count: number): Range {
-  if (count === 0) return { first: 0, last: -1 };
   const height = viewport > 0 ? viewport : FALLBACK_VISIBLE_ROWS * rowHeight;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
@@ -88,25 +88,24 @@ export function useRowWindow(options: {
   // biome-ignore lint/correctness/useExhaustiveDependencies: count and rowHeight are read through `latest`
   useLayoutEffect(recompute, [count, rowHeight, recompute]);
 
-  /** Scrolls just enough to show the row, and renders it in the same pass. */
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const element = scrollRef.current;
-      if (!element) return;
-      const height = latest.current.rowHeight;
-      const viewport = viewportRef.current || FALLBACK_VISIBLE_ROWS * height;
-      const top = index * height;
-      let scrollTop = scrollTopRef.current;
-      if (top < scrollTop) scrollTop = top;
-      else if (top + height > scrollTop + viewport) scrollTop = top + height - viewport;
-      if (scrollTop !== scrollTopRef.current) {
-        element.scrollTop = scrollTop;
-        scrollTopRef.current = scrollTop;
-      }
-      recompute();
-    },
-    [scrollRef, recompute],
-  );
+  /**
+   * Scrolls just enough to show the row, and renders it in the same pass. A plain function of
+   * this render: the list calls it from its handlers, never keeps it.
+   */
+  function scrollToIndex(index: number) {
+    const element = scrollRef.current;
+    if (!element) return;
+    const viewport = viewportRef.current || FALLBACK_VISIBLE_ROWS * rowHeight;
+    const top = index * rowHeight;
+    let scrollTop = scrollTopRef.current;
+    if (top < scrollTop) scrollTop = top;
+    else if (top + rowHeight > scrollTop + viewport) scrollTop = top + rowHeight - viewport;
+    if (scrollTop !== scrollTopRef.current) {
+      element.scrollTop = scrollTop;
+      scrollTopRef.current = scrollTop;
+    }
+    recompute();
+  }
 
   const items: RowWindowItem[] = [];
   for (let index = range.first; index <= Math.min(range.last, count - 1); index += 1) {

@@ -38,7 +38,7 @@ interface Gesture {
   rowWidth: number;
   reveal: number;
   samples: Array<{ time: number; reveal: number }>;
-  longPressTimer: ReturnType<typeof setTimeout> | undefined;
+  longPressTimer?: ReturnType<typeof setTimeout>;
 }
 
 function actionWidthOf(row: HTMLElement): number {
@@ -67,18 +67,26 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
     let suppressClick = false;
 
     function clearLongPress(current: Gesture): void {
-      if (current.longPressTimer !== undefined) clearTimeout(current.longPressTimer);
+      clearTimeout(current.longPressTimer);
       current.longPressTimer = undefined;
+    }
+
+    /** The gesture of this pointer, ended (its long press too); `null` for any other pointer. */
+    function endGesture(event: PointerEvent): Gesture | null {
+      const current = gesture;
+      if (!current || event.pointerId !== current.pointerId) return null;
+      gesture = null;
+      clearLongPress(current);
+      return current;
     }
 
     function settle(current: Gesture, finalState: 'open' | 'closed'): void {
       current.row.style.removeProperty('--ck-swipe-offset');
       // Set directly as well: when the store does not change, React has no reason to re-render it.
       current.row.dataset.swipe = finalState;
-      const { store } = latest.current;
-      if (finalState === 'open') store.getState().openSwipe(current.conversationID);
-      else if (store.getState().openSwipeID === current.conversationID)
-        store.getState().closeSwipe();
+      const state = latest.current.store.getState();
+      if (finalState === 'open') state.openSwipe(current.conversationID);
+      else if (state.openSwipeID === current.conversationID) state.closeSwipe();
     }
 
     function onPointerDown(event: PointerEvent): void {
@@ -90,23 +98,21 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       if (target.closest('button, input, a, [data-no-swipe]')) return;
       const { store, longPressEnabled } = latest.current;
       const conversationID = row.dataset.id as string;
-      const isOpen = store.getState().openSwipeID === conversationID;
-      const direction = getComputedStyle(row).direction === 'rtl' ? -1 : 1;
       const actionWidth = actionWidthOf(row);
+      const reveal = store.getState().openSwipeID === conversationID ? actionWidth : 0;
       gesture = {
         pointerId: event.pointerId,
         row,
         conversationID,
         startX: event.clientX,
         startY: event.clientY,
-        startReveal: isOpen ? actionWidth : 0,
+        startReveal: reveal,
         axis: 'undecided',
-        direction,
+        direction: getComputedStyle(row).direction === 'rtl' ? -1 : 1,
         actionWidth,
         rowWidth: row.getBoundingClientRect().width,
-        reveal: isOpen ? actionWidth : 0,
-        samples: [{ time: event.timeStamp, reveal: isOpen ? actionWidth : 0 }],
-        longPressTimer: undefined,
+        reveal,
+        samples: [{ time: event.timeStamp, reveal }],
       };
       if (longPressEnabled && !store.getState().selectionMode) {
         const current = gesture;
@@ -144,8 +150,8 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
         } catch {
           // A pointer that is already gone cannot be captured; the gesture still works unless lost.
         }
-        const openID = store.getState().openSwipeID;
-        if (openID !== null && openID !== current.conversationID) store.getState().closeSwipe();
+        // Opening one row closes any other.
+        if (store.getState().openSwipeID !== current.conversationID) store.getState().closeSwipe();
       }
       if (current.axis !== 'horizontal') return;
       event.preventDefault();
@@ -163,22 +169,15 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
 
     /** Speed of the last moments before release: a finger that stopped first did not flick. */
     function velocityAt(current: Gesture, releaseTime: number): number {
-      const recent = [
-        ...current.samples.filter((sample) => sample.time >= releaseTime - FLICK_WINDOW_MS),
-        { time: releaseTime, reveal: current.reveal },
-      ];
-      const first = recent[0];
-      const last = recent[recent.length - 1];
-      if (!first || !last || last.time - first.time < 1) return 0;
-      return (last.reveal - first.reveal) / (last.time - first.time);
+      // Samples are in time order: the first recent one starts the measured stretch.
+      const first = current.samples.find((sample) => sample.time >= releaseTime - FLICK_WINDOW_MS);
+      if (!first || releaseTime - first.time < 1) return 0;
+      return (current.reveal - first.reveal) / (releaseTime - first.time);
     }
 
     function onPointerUp(event: PointerEvent): void {
-      const current = gesture;
-      if (!current || event.pointerId !== current.pointerId) return;
-      gesture = null;
-      clearLongPress(current);
-      if (current.axis !== 'horizontal') return;
+      const current = endGesture(event);
+      if (current?.axis !== 'horizontal') return;
       suppressClick = true;
       delete current.row.dataset.fullSwipe;
       const { fullSwipeEnabled } = latest.current;
@@ -195,11 +194,8 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
     }
 
     function onPointerCancel(event: PointerEvent): void {
-      const current = gesture;
-      if (!current || event.pointerId !== current.pointerId) return;
-      gesture = null;
-      clearLongPress(current);
-      if (current.axis === 'horizontal')
+      const current = endGesture(event);
+      if (current?.axis === 'horizontal')
         settle(current, current.startReveal > 0 ? 'open' : 'closed');
     }
 
@@ -222,14 +218,15 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
 
     /** A tap anywhere but on the open row closes it. */
     function onDocumentPointerDown(event: PointerEvent): void {
-      const { store } = latest.current;
-      const openID = store.getState().openSwipeID;
+      const state = latest.current.store.getState();
+      const openID = state.openSwipeID;
       if (openID === null) return;
       const row = (event.target as HTMLElement | null)?.closest?.('[role="row"][data-id]');
-      if (row instanceof HTMLElement && row.dataset.id === openID && grid?.contains(row)) return;
-      store.getState().closeSwipe();
+      const rowOfGrid = row instanceof HTMLElement && grid?.contains(row);
+      if (rowOfGrid && row.dataset.id === openID) return;
+      state.closeSwipe();
       // The tap that puts the open row back is spent on that: it opens no other conversation.
-      if (row instanceof HTMLElement && grid?.contains(row)) suppressClick = true;
+      if (rowOfGrid) suppressClick = true;
     }
 
     // One signal removes every listener on cleanup.

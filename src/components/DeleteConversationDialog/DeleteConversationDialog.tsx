@@ -1,14 +1,12 @@
 import {
   type CSSProperties,
   type SyntheticEvent,
-  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
   useRef,
   useState,
 } from 'react';
-import type { Conversation } from '../../core/types';
 import { useConversationStore } from '../../hooks/useConversationStore';
 import { useConversations } from '../../hooks/useConversations';
 import { useDeletionRequest } from '../../hooks/useDeletionRequest';
@@ -30,10 +28,6 @@ export interface DeleteConversationDialogProps {
   onFallbackFocus?: () => void;
   className?: string;
   style?: CSSProperties;
-}
-
-function nameOf(conversations: readonly Conversation[] | undefined, id: string): string {
-  return conversations?.find((item) => item.conversationID === id)?.displayName ?? id;
 }
 
 /**
@@ -109,19 +103,16 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
     [],
   );
 
-  const onCancelEvent = useCallback(
-    (event: SyntheticEvent<HTMLDialogElement>) => {
-      // Escape: the store decides what is shown, so the native close is replaced by a cancel.
-      event.preventDefault();
-      cancelDeletion();
-    },
-    [cancelDeletion],
-  );
+  function onCancelEvent(event: SyntheticEvent<HTMLDialogElement>) {
+    // Escape: the store decides what is shown, so the native close is replaced by a cancel.
+    event.preventDefault();
+    cancelDeletion();
+  }
 
-  const onCloseEvent = useCallback(() => {
+  function onCloseEvent() {
     // The browser may close a modal on its own (e.g. repeated Escape); that is a cancel too.
     if (wasOpenRef.current) cancelDeletion();
-  }, [cancelDeletion]);
+  }
 
   async function onConfirm() {
     const outcome = await confirm().catch(() => null);
@@ -133,7 +124,12 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
     count > 1
       ? t('dialogBodyMany', { count })
       : count === 1
-        ? t('dialogBodyOne', { name: nameOf(conversations, ids[0] as string) })
+        ? t('dialogBodyOne', {
+            // The ID stands in for a name the list does not know (yet).
+            name:
+              conversations?.find((item) => item.conversationID === ids[0])?.displayName ??
+              (ids[0] as string),
+          })
         : '';
 
   return (
@@ -161,15 +157,16 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
           </h2>
           <div id={bodyID} className="ck-dialog-body">
             <p>{body}</p>
-            {keepHistoryPossible ? (
-              <p className="ck-dialog-history" data-variant={clearHistory ? 'danger' : undefined}>
-                {clearHistory ? t('clearHistoryWarning') : t('keepHistoryNote')}
-              </p>
-            ) : (
-              <p className="ck-dialog-history" data-variant="danger">
-                {t('historyAlwaysCleared')}
-              </p>
-            )}
+            {/* A backend that cannot keep history always clears it (`clearHistory` is true). */}
+            <p className="ck-dialog-history" data-variant={clearHistory ? 'danger' : undefined}>
+              {t(
+                keepHistoryPossible
+                  ? clearHistory
+                    ? 'clearHistoryWarning'
+                    : 'keepHistoryNote'
+                  : 'historyAlwaysCleared',
+              )}
+            </p>
           </div>
           {keepHistoryPossible && (
             <label className="ck-dialog-choice">
