@@ -273,6 +273,37 @@ describe('deleting one conversation from its row', () => {
     expect(onConversationsDeleted).toHaveBeenCalledWith(['C2Calice'], { origin: 'local' });
   });
 
+  it('gives the focus to the row that took its place, once the shorter list is shown', async () => {
+    const { user } = await renderList();
+
+    const row = screen.getByRole('row', { name: /Alice/ });
+    await user.click(within(row).getByRole('button', { name: /^Delete/ }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
+    );
+
+    expect(screen.queryByRole('row', { name: /Alice/ })).toBeNull();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('row', { name: /Bob/ })),
+    );
+  });
+
+  it('leaves the focus where it was put while the shorter list was being shown', async () => {
+    const { user } = await renderList();
+
+    const row = screen.getByRole('row', { name: /Alice/ });
+    await user.click(within(row).getByRole('button', { name: /^Delete/ }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
+    );
+    const select = screen.getByRole('button', { name: 'Select' });
+    act(() => select.focus());
+
+    await waitFor(() => expect(status().textContent).toBe('Deleted 1 conversation'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(document.activeElement).toBe(select);
+  });
+
   it('keeps every row when the confirmation is cancelled', async () => {
     const { user, server } = await renderList();
 

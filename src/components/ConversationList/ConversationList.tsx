@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { scheduleTask } from '../../core/scheduleTask';
 import type { Conversation, DeletionOrigin } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useConversationStore } from '../../hooks/useConversationStore';
@@ -53,6 +54,12 @@ export interface ConversationListProps {
 }
 
 const DEFAULT_ROW_HEIGHT = 72;
+
+/** Runs `callback` once the next frame is painted; at once where nothing paints. */
+function afterNextPaint(callback: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') callback();
+  else requestAnimationFrame(() => scheduleTask(callback));
+}
 
 function readRowHeight(element: HTMLElement): number {
   const probe = document.createElement('div');
@@ -335,10 +342,21 @@ export function ConversationList(props: ConversationListProps) {
     if (id) focusRow(id);
   }
 
+  // Called when the dialog closes and what had focus before it is gone: after a deletion, the
+  // rows that moved up are new to the page. Focused at once, one of them made the browser lay
+  // them all out before the frame that shows the shorter list (~4 ms of the ~25 ms a deletion of
+  // 1,000 takes to show at 10,000); focused after that frame, it costs nothing extra. Meanwhile
+  // focus rests on the page, as it does whenever a focused element goes.
   function restoreListFocus() {
-    const id = store.getState().focusedID;
-    if (id) focusRow(id);
-    else gridRef.current?.focus();
+    afterNextPaint(() => {
+      const grid = gridRef.current;
+      const active = document.activeElement;
+      // Focus was put somewhere meanwhile, or the list is gone: leave it be.
+      if (!grid?.isConnected || (active !== null && active !== document.body)) return;
+      const id = store.getState().focusedID;
+      if (id) focusRow(id);
+      else grid.focus();
+    });
   }
 
   const rows = virtualItems.map((item) => {
