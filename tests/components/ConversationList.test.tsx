@@ -39,6 +39,13 @@ async function selectAndDelete(user: ReturnType<typeof userEvent.setup>, names: 
   await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
 }
 
+/** Presses the row's own Delete and confirms. */
+async function deleteFromRow(user: ReturnType<typeof userEvent.setup>, name: string) {
+  const row = screen.getByRole('row', { name: new RegExp(name) });
+  await user.click(within(row).getByRole('button', { name: /^Delete/ }));
+  await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+}
+
 /** Holds every batch call until the test lets it go, so that it can act while chunks are in flight. */
 function holdBatchCalls(inner: ChatAdapter) {
   const held: Array<() => void> = [];
@@ -276,11 +283,7 @@ describe('deleting one conversation from its row', () => {
   it('gives the focus to the row that took its place, once the shorter list is shown', async () => {
     const { user } = await renderList();
 
-    const row = screen.getByRole('row', { name: /Alice/ });
-    await user.click(within(row).getByRole('button', { name: /^Delete/ }));
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await deleteFromRow(user, 'Alice');
 
     expect(screen.queryByRole('row', { name: /Alice/ })).toBeNull();
     await waitFor(() =>
@@ -291,11 +294,7 @@ describe('deleting one conversation from its row', () => {
   it('leaves the focus where it was put while the shorter list was being shown', async () => {
     const { user } = await renderList();
 
-    const row = screen.getByRole('row', { name: /Alice/ });
-    await user.click(within(row).getByRole('button', { name: /^Delete/ }));
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await deleteFromRow(user, 'Alice');
     const select = screen.getByRole('button', { name: 'Select' });
     act(() => select.focus());
 
@@ -947,11 +946,7 @@ describe('announcing outcomes', () => {
     const onConversationsDeleted = vi.fn();
     const { user, server } = await renderList({ onConversationsDeleted });
 
-    const row = screen.getByRole('row', { name: /Alice/ });
-    await user.click(within(row).getByRole('button', { name: /^Delete/ }));
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await deleteFromRow(user, 'Alice');
     await waitFor(() => expect(status().textContent).toBe('Deleted 1 conversation'));
     await act(async () => {
       await server.connect('laptop').deleteConversation('C2Cdave');
