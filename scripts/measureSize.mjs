@@ -27,10 +27,10 @@ const peers = Object.keys(packageJson.peerDependencies ?? {});
 /** The targets of SPEC section 6. */
 export const BUDGET = { jsGzip: 15 * 1024, cssGzip: 4 * 1024 };
 /**
- * What `npm test` holds the kit to: today's JS sizes and a little headroom, so that nothing grows
- * unnoticed. The CSS is held to its target.
+ * What `npm test` holds the kit to: the targets for the host app's JS and the CSS, and for every
+ * export (in-memory server included) today's size with a little headroom, so it grows noticed.
  */
-export const CEILING = { jsGzip: 14.95 * 1024, allJsGzip: 17.6 * 1024, cssGzip: BUDGET.cssGzip };
+export const CEILING = { jsGzip: BUDGET.jsGzip, allJsGzip: 17.6 * 1024, cssGzip: BUDGET.cssGzip };
 
 const virtualEntry = '\0size-entry';
 
