@@ -343,10 +343,10 @@ export function ConversationList(props: ConversationListProps) {
   }
 
   // Called when the dialog closes and what had focus before it is gone: after a deletion, the
-  // rows that moved up are new to the page. Focused at once, one of them made the browser lay
-  // them all out before the frame that shows the shorter list (~4 ms of the ~25 ms a deletion of
-  // 1,000 takes to show at 10,000); focused after that frame, it costs nothing extra. Meanwhile
-  // focus rests on the page, as it does whenever a focused element goes.
+  // rows that moved up are new to the page. Focusing one at once forced a layout of the page and
+  // a second render (the new tab stop) ahead of the frame that shows the shorter list; moved
+  // after that frame, focus costs that frame nothing. Meanwhile focus rests on the page, as it
+  // does whenever a focused element goes.
   function restoreListFocus() {
     afterNextPaint(() => {
       const grid = gridRef.current;
