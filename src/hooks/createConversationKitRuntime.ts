@@ -285,7 +285,8 @@ export function createConversationKitRuntime(options: {
     const wasSelected = toSend.filter((id) => state.selectedIDs.has(id));
     state.markInFlight(toSend);
     noteDeleted(toSend);
-    if (kept) writeList(kept.length === list?.length ? list : kept);
+    // Every ID sent was checked to be in this list, so `kept` is always shorter.
+    if (kept) writeList(kept);
 
     const run: ActiveRun = { stopRequested: false, sent: 0, done: 0, total: toSend.length };
     activeRuns.add(run);
