@@ -100,4 +100,40 @@ describe('the confirmation', () => {
     expect(await dialog.textContent()).toContain('deleted from this device and the server too');
     await context.close();
   });
+
+  it('keeps the reading order of English sentences on an RTL page', async () => {
+    const { page, context } = await openFixture(session, { dir: 'rtl' });
+    await page.getByRole('button', { name: 'Select' }).click();
+    await page.getByRole('checkbox', { name: 'Select all' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+ArrowDown');
+    const count = page.getByText('2 selected');
+    await count.waitFor();
+    await page.keyboard.press('Delete');
+    const title = page.getByRole('heading', { name: 'Delete 2 conversations?' });
+    await title.waitFor();
+    // Left to right on screen, as English reads: with the page's direction, "2" and "?" were
+    // drawn at the other end of their sentence ("selected 2", "?Delete 2 conversations").
+    const order = (element: Element) => {
+      const text = element.firstChild as Text;
+      const range = document.createRange();
+      const leftOf = (index: number) => {
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return leftOf(0) < leftOf((text.textContent?.length ?? 0) - 1);
+    };
+    expect(await count.evaluate(order)).toBe(true);
+    expect(await title.evaluate(order)).toBe(true);
+    // Still lined up with the dialog's start, which is its right edge in RTL.
+    const edges = await title.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return [range.getBoundingClientRect().right, element.getBoundingClientRect().right];
+    });
+    expect(Math.abs((edges[0] as number) - (edges[1] as number))).toBeLessThan(2);
+    await context.close();
+  });
 });
