@@ -22,13 +22,21 @@ export function sortConversations(conversations: readonly Conversation[]): Conve
   return pinned.length === 0 ? others : pinned.concat(others);
 }
 
-/** The list without the given IDs; the same array when none of them is in it. */
+/**
+ * The list without the given IDs; the same array when none of them is in it. `onRemoved` sees
+ * each conversation that leaves, so a caller learns what it removed in the same pass.
+ */
 export function removeConversations(
   conversations: Conversation[],
   conversationIDs: ReadonlySet<string>,
+  onRemoved?: (conversation: Conversation) => void,
 ): Conversation[] {
   if (conversationIDs.size === 0) return conversations;
-  const kept = conversations.filter((item) => !conversationIDs.has(item.conversationID));
+  const kept = conversations.filter((item) => {
+    if (!conversationIDs.has(item.conversationID)) return true;
+    onRemoved?.(item);
+    return false;
+  });
   return kept.length === conversations.length ? conversations : kept;
 }
 

@@ -276,16 +276,13 @@ export function createConversationKitRuntime(options: {
     // Everything up to the first await runs synchronously, so a double click finds these in flight.
     const sending = new Set(toSend);
     const list = readList();
-    // One pass over the list keeps what a rollback puts back and leaves the rest.
-    const kept = list?.filter((item) => {
-      if (!sending.has(item.conversationID)) return true;
-      latestOfInFlight.set(item.conversationID, item);
-      return false;
-    });
+    // One pass over the list removes the rows and keeps what a rollback puts back.
+    const kept =
+      list &&
+      removeConversations(list, sending, (item) => latestOfInFlight.set(item.conversationID, item));
     const wasSelected = toSend.filter((id) => state.selectedIDs.has(id));
     state.markInFlight(toSend);
     noteDeleted(toSend);
-    // Every ID sent was checked to be in this list, so `kept` is always shorter.
     if (kept) writeList(kept);
 
     const run: ActiveRun = { stopRequested: false, sent: 0, done: 0, total: toSend.length };
@@ -395,11 +392,8 @@ export function createConversationKitRuntime(options: {
     const deleted = new Set(events.flatMap((event) => event.conversationIDs));
     // One pass over the list both removes the rows and tells which of them this device had.
     const listed = new Set<string>();
-    const next = list?.filter((item) => {
-      if (!deleted.has(item.conversationID)) return true;
-      listed.add(item.conversationID);
-      return false;
-    });
+    const next =
+      list && removeConversations(list, deleted, (item) => listed.add(item.conversationID));
     if (next && listed.size > 0) writeList(next);
     else {
       // Rows being deleted here already left the list and the selection; others may linger in
