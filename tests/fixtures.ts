@@ -1,4 +1,5 @@
 import type { Conversation } from '../src';
+import { scheduleTask } from '../src/core/scheduleTask';
 
 /** The moment fixture messages count back from, fixed so that tests never depend on the clock. */
 export const FIXTURE_TIME = 1_700_000_000_000;
@@ -35,3 +36,13 @@ export const people: Conversation[] = [
   conversation('C2Cdave', 'Dave', 4),
   conversation('GROUPteam', 'Team', 50, { isPinned: true }),
 ];
+
+/**
+ * Resolves once the tasks queued so far have run: a timer round, then the kit's own tasks
+ * (`scheduleTask`, setImmediate in Node). A zero timeout alone is not enough: in Node it fires
+ * before an immediate queued earlier whenever the event loop took a millisecond to get there.
+ */
+export async function nextTask(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise<void>((resolve) => scheduleTask(resolve));
+}

@@ -24,7 +24,7 @@ import {
   createConversationStore,
   type DeletionOutcome,
 } from '../../src/store';
-import { conversation } from '../fixtures';
+import { conversation, nextTask } from '../fixtures';
 
 // A model-based test of the deletion flows: two devices of one person, each with the kit's
 // runtime (adapter + query cache + store), and a third device without the kit, all on one
@@ -100,10 +100,6 @@ function nextMicrotasks(count: number): Promise<void> {
   let chain = Promise.resolve();
   for (let index = 0; index < count; index += 1) chain = chain.then(() => undefined);
   return chain;
-}
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // ----- the actions -----

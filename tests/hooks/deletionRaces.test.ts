@@ -15,7 +15,7 @@ import {
   createConversationKitRuntime,
 } from '../../src/hooks';
 import { createConversationStore } from '../../src/store';
-import { conversation } from '../fixtures';
+import { conversation, nextTask } from '../fixtures';
 
 const alice = 'C2Calice';
 const bob = 'C2Cbob';
@@ -68,10 +68,6 @@ function refetch(runtime: ConversationKitRuntime): Promise<unknown> {
     queryFn: runtime.fetchConversations,
     staleTime: 0,
   });
-}
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // A refetch's answer is a snapshot of the server from when it was asked for, and React Query

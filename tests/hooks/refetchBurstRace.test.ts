@@ -10,7 +10,7 @@ import { createMemoryChatServer, DEFAULT_REFERENCE_TIME } from '../../src/adapte
 import type { Conversation } from '../../src/core';
 import { compareConversations, createConversationKitRuntime } from '../../src/hooks';
 import { createConversationStore } from '../../src/store';
-import { conversation } from '../fixtures';
+import { conversation, nextTask } from '../fixtures';
 
 const alice = 'C2Calice';
 const bob = 'C2Cbob';
@@ -51,7 +51,7 @@ async function listAfterBurst(microtasks: number): Promise<string[]> {
   }
   pending.push(queryClient.cancelQueries({ queryKey }));
   await Promise.all(pending);
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   expect(server.listConversations().map((item) => item.conversationID)).toEqual([alice, carol]);
   const list = queryClient.getQueryData<Conversation[]>(queryKey) ?? [];
   expect(list).toEqual([...list].sort(compareConversations));

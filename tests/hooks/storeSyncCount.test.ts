@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryChatServer } from '../../src/adapters/memory';
 import { createConversationKitRuntime } from '../../src/hooks/createConversationKitRuntime';
 import { createConversationStore } from '../../src/store/createConversationStore';
+import { nextTask } from '../fixtures';
 
 /** A runtime on a loaded list, counting how often its store is told the list's order. */
 async function countedRuntime(conversations: number) {
@@ -26,8 +27,6 @@ async function countedRuntime(conversations: number) {
   });
   return { server, store, runtime, counter };
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // Each sync walks the whole list (100,000 IDs in the benchmark): once per change, not per echo.
 describe('the store learns of each list change once', () => {
