@@ -64,7 +64,13 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
     const grid = options.gridRef.current;
     if (!grid) return;
     let gesture: Gesture | null = null;
-    let suppressClick = false;
+    /**
+     * The pointer whose coming click a gesture has already answered: the release of a swipe or a
+     * long press, or the tap that closed an open row. Whether that click comes depends on the
+     * pointer: a mouse clicks on release, a finger that dragged or turned into a scroll does not.
+     * So this covers no click but that pointer's, and a new press of any pointer forgets it.
+     */
+    let answeredClickOf: number | null = null;
 
     function clearLongPress(current: Gesture): void {
       clearTimeout(current.longPressTimer);
@@ -94,8 +100,12 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       const target = event.target as HTMLElement;
       const row = target.closest<HTMLElement>('[role="row"][data-id]');
       if (!row || !grid?.contains(row)) return;
-      // Buttons and checkboxes keep their own pointer behaviour.
-      if (target.closest('button, input, a, [data-no-swipe]')) return;
+      // Buttons and checkboxes keep their own pointer behaviour, except the row's Delete: it sits
+      // on the part a swipe moves, so a drag from it moves the row. A press that does not move
+      // still ends as its click.
+      const control = target.closest('button, input, a, [data-no-swipe]');
+      const startsOnDelete = control?.matches('[data-action="delete"]') ?? false;
+      if (control && !startsOnDelete) return;
       const { store, longPressEnabled } = latest.current;
       const conversationID = row.dataset.id as string;
       const actionWidth = actionWidthOf(row);
@@ -114,13 +124,14 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
         reveal,
         samples: [{ time: event.timeStamp, reveal }],
       };
-      if (longPressEnabled && !store.getState().selectionMode) {
+      // Holding Delete is still pressing Delete, not selecting the row.
+      if (longPressEnabled && !startsOnDelete && !store.getState().selectionMode) {
         const current = gesture;
         current.longPressTimer = setTimeout(() => {
           current.longPressTimer = undefined;
           if (gesture !== current || current.axis !== 'undecided') return;
           // The press became a selection: its release must not also open the conversation.
-          suppressClick = true;
+          answeredClickOf = current.pointerId;
           gesture = null;
           latest.current.onLongPress(current.conversationID);
         }, LONG_PRESS_MS);
@@ -178,7 +189,8 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
     function onPointerUp(event: PointerEvent): void {
       const current = endGesture(event);
       if (current?.axis !== 'horizontal') return;
-      suppressClick = true;
+      // The release ends the swipe; it is not also a click on the row or its Delete.
+      answeredClickOf = current.pointerId;
       delete current.row.dataset.fullSwipe;
       const { fullSwipeEnabled } = latest.current;
       if (fullSwipeEnabled && current.reveal > current.rowWidth * FULL_SWIPE_SHARE) {
@@ -206,8 +218,12 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
     }
 
     function onClickCapture(event: MouseEvent): void {
-      if (!suppressClick) return;
-      suppressClick = false;
+      if (answeredClickOf === null) return;
+      // A click names the pointer that made it (-1 for the keyboard); where a click is a plain
+      // MouseEvent, the reset on every press alone keeps an answered click from outliving it.
+      const clickPointerId = (event as Partial<PointerEvent>).pointerId;
+      if (clickPointerId !== undefined && clickPointerId !== answeredClickOf) return;
+      answeredClickOf = null;
       event.stopPropagation();
       event.preventDefault();
     }
@@ -216,8 +232,11 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       latest.current.store.getState().closeSwipe();
     }
 
-    /** A tap anywhere but on the open row closes it. */
+    /** Any press: it forgets the last gesture's click, and one anywhere but on the open row closes it. */
     function onDocumentPointerDown(event: PointerEvent): void {
+      // A new press comes after the click of the last one, if that made any: a click not seen by
+      // now never comes. (Captured on the document, this runs before any handler of this press.)
+      answeredClickOf = null;
       const state = latest.current.store.getState();
       const openID = state.openSwipeID;
       if (openID === null) return;
@@ -226,7 +245,7 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
       if (rowOfGrid && row.dataset.id === openID) return;
       state.closeSwipe();
       // The tap that puts the open row back is spent on that: it opens no other conversation.
-      if (rowOfGrid) suppressClick = true;
+      if (rowOfGrid) answeredClickOf = event.pointerId;
     }
 
     // One signal removes every listener on cleanup.
