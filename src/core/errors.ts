@@ -14,6 +14,8 @@ export type ConversationKitErrorCode =
   | 'BATCH_TOO_LARGE'
   /** An argument other than the IDs is wrong (a batch size, an options object). */
   | 'INVALID_ARGUMENT'
+  /** The adapter does not declare what the kit relies on (capabilities, methods). */
+  | 'INVALID_ADAPTER'
   /** The backend failed for a reason it did not classify; see `sdkCode`. */
   | 'ADAPTER_FAILED'
   /** The backend is not ready yet (SDK 2999). */

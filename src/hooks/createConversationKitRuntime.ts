@@ -5,8 +5,14 @@ import {
   findListedIDs,
   validateConversationIDs,
 } from '../core/conversationIds';
-import { ConversationKitError } from '../core/errors';
+import {
+  ConversationKitError,
+  SdkCode,
+  toConversationKitError,
+  UNKNOWN_FAILURE_CODE,
+} from '../core/errors';
 import { createListenerSet } from '../core/listenerSet';
+import { failed } from '../core/results';
 import { scheduleTask } from '../core/scheduleTask';
 import type {
   ChatAdapter,
@@ -22,7 +28,7 @@ import {
   sortConversations,
   upsertConversations,
 } from './conversationListCache';
-import { sendDeletions } from './sendDeletions';
+import { type SendDeletionsResult, sendDeletions } from './sendDeletions';
 
 export interface DeleteConversationsOptions {
   /** `true` deletes the chat history too, unrecoverably. */
@@ -31,9 +37,22 @@ export interface DeleteConversationsOptions {
   concurrency?: number;
 }
 
+/** The options the kit's conversation query runs with; spread them into a host's own fetches. */
+export interface ConversationQueryOptions {
+  readonly queryKey: readonly unknown[];
+  readonly queryFn: () => Promise<Conversation[]>;
+  /** Adapter events keep the list live; refetching on its own would only race with them. */
+  readonly staleTime: number;
+  readonly refetchOnWindowFocus: false;
+  /** Brings a fetched answer up to date with what happened while it was loading. */
+  readonly structuralSharing: (previous: unknown, next: unknown) => unknown;
+}
+
 /**
  * What one list scope runs on: the adapter, the query cache of its conversations and its store,
- * kept consistent with each other. Plain TypeScript, so every deletion path is testable without React.
+ * kept consistent with each other. Plain TypeScript, so every deletion path is testable without
+ * React. Creating one has no side effects: it touches the adapter and the query cache only once
+ * `connect()` is called or a method is used.
  */
 export interface ConversationKitRuntime {
   readonly adapter: ChatAdapter;
@@ -41,11 +60,21 @@ export interface ConversationKitRuntime {
   readonly store: ConversationStore;
   readonly queryKey: readonly unknown[];
   /**
-   * Loads the list from the adapter. What is deleted or updated meanwhile is applied to the
-   * answer when react-query writes it, so a slow answer never revives a deleted row.
+   * The query's options. A host that fetches the list itself (`fetchQuery`, `prefetchQuery`)
+   * passes these, so that its answer is reconciled like the kit's own.
    */
-  fetchConversations(context?: { signal?: AbortSignal }): Promise<Conversation[]>;
-  /** Validates, removes optimistically, sends, and puts back exactly what failed or was not sent. */
+  readonly queryOptions: ConversationQueryOptions;
+  /**
+   * Loads the list from the adapter. What is deleted or updated meanwhile is applied to the
+   * answer when react-query writes it (`queryOptions.structuralSharing`), so a slow answer never
+   * revives a deleted row.
+   */
+  fetchConversations(): Promise<Conversation[]>;
+  /**
+   * Validates, removes optimistically, sends, and puts back exactly what failed or was not sent.
+   * Rejects with a `ConversationKitError` when the request is refused before anything is sent;
+   * every refusal and unexpected failure is also reported to `subscribeToErrors` listeners.
+   */
   deleteConversations(
     conversationIDs: readonly string[],
     options: DeleteConversationsOptions,
@@ -70,8 +99,51 @@ export interface ConversationKitRuntime {
    * updates as the adapter sent them.
    */
   subscribe(listener: (event: ConversationEvent) => void): () => void;
-  /** Subscribes to the adapter and to the query cache; returns the function that undoes both. */
+  /**
+   * Hears every refused request (`refused: true`: nothing left the list, nothing was sent) and
+   * every unexpected failure of a deletion under way (its rows come back as failed), once each.
+   */
+  subscribeToErrors(listener: (report: ConversationKitErrorReport) => void): () => void;
+  /** Subscribes to the adapter; returns the function that undoes it. */
   connect(): () => void;
+}
+
+/** An error of the kit, and whether it refused a request outright. */
+export interface ConversationKitErrorReport {
+  error: ConversationKitError;
+  /** `true`: refused before anything left the list or reached the backend. */
+  refused: boolean;
+}
+
+/**
+ * Checks what an adapter says it can do before anything relies on it: a batch size that is not
+ * a positive whole number would make chunking fail after rows already left the list.
+ */
+export function assertAdapterCapabilities(adapter: ChatAdapter): void {
+  const capabilities = (adapter as Partial<ChatAdapter> | null | undefined)?.capabilities;
+  const maxBatchSize = capabilities?.maxBatchSize;
+  if (typeof maxBatchSize !== 'number' || !Number.isSafeInteger(maxBatchSize) || maxBatchSize < 1) {
+    throw new ConversationKitError(
+      'INVALID_ADAPTER',
+      `The adapter's capabilities.maxBatchSize must be a whole number of 1 or more, not ${String(maxBatchSize)}`,
+    );
+  }
+  if (typeof capabilities?.keepHistory !== 'boolean') {
+    throw new ConversationKitError(
+      'INVALID_ADAPTER',
+      "The adapter's capabilities.keepHistory must be true or false",
+    );
+  }
+  for (const method of [
+    'getConversationList',
+    'deleteConversation',
+    'deleteConversationList',
+    'subscribe',
+  ] as const) {
+    if (typeof adapter[method] !== 'function') {
+      throw new ConversationKitError('INVALID_ADAPTER', `The adapter has no ${method} method`);
+    }
+  }
 }
 
 const adapterKeys = new WeakMap<ChatAdapter, number>();
@@ -99,6 +171,50 @@ interface FetchChanges {
   answer: Conversation[] | null;
 }
 
+/**
+ * What every runtime on one list of one QueryClient shares: two providers on one adapter and
+ * client (or StrictMode's second render) read and write the same cached list, so a fetch started
+ * by one must learn what the others deleted, and must leave out what they are deleting.
+ */
+interface SharedList {
+  /** Fetches whose answer is not written yet, whichever runtime started them. */
+  readonly activeFetches: Set<FetchChanges>;
+  /** Per connected runtime: whether it keeps a conversation out of a fetched answer. */
+  readonly hiders: Set<(conversationID: string) => boolean>;
+}
+
+const sharedLists = new WeakMap<QueryClient, Map<number, SharedList>>();
+
+/** Looked up, never registered: creating a runtime changes nothing outside it. */
+function sharedListOf(queryClient: QueryClient, adapterKey: number): SharedList {
+  let lists = sharedLists.get(queryClient);
+  if (!lists) {
+    lists = new Map();
+    sharedLists.set(queryClient, lists);
+  }
+  let shared = lists.get(adapterKey);
+  if (!shared) {
+    shared = { activeFetches: new Set(), hiders: new Set() };
+    lists.set(adapterKey, shared);
+  }
+  return shared;
+}
+
+/** The reconciliation of each answer not written yet, found by the answer itself. */
+const pendingAnswers = new WeakMap<object, () => Conversation[]>();
+
+/**
+ * The query's `structuralSharing`: called synchronously as react-query writes data, the one
+ * moment a fetched answer can be brought up to date. One function for every runtime, because the
+ * query keeps the options of whichever observer set them last; the answer knows its own fetch.
+ * Lists of 100,000 rows are never deep-compared.
+ */
+function reconcileFetchedList(_previous: unknown, next: unknown): unknown {
+  const reconcile =
+    typeof next === 'object' && next !== null ? pendingAnswers.get(next) : undefined;
+  return reconcile ? reconcile() : next;
+}
+
 interface ActiveRun {
   stopRequested: boolean;
   sent: number;
@@ -112,8 +228,11 @@ export function createConversationKitRuntime(options: {
   store: ConversationStore;
 }): ConversationKitRuntime {
   const { adapter, queryClient, store } = options;
-  const queryKey = ['conversation-kit', 'conversations', keyOfAdapter(adapter)] as const;
+  assertAdapterCapabilities(adapter);
+  const adapterKey = keyOfAdapter(adapter);
+  const queryKey = ['conversation-kit', 'conversations', adapterKey] as const;
   const listeners = createListenerSet<ConversationEvent>();
+  const errorListeners = createListenerSet<ConversationKitErrorReport>();
   /** Deletions already reported, so that a local result and its adapter event count once. */
   const reportedDeleted = new Set<string>();
   /**
@@ -125,34 +244,30 @@ export function createConversationKitRuntime(options: {
   const updatedWhileInFlight = new Set<string>();
   /** The newest version of each in-flight conversation, which a rollback puts back. */
   const latestOfInFlight = new Map<string, Conversation>();
-  /**
-   * What happened while the list was loading, so that the (older) answer revives no deleted row
-   * and loses no update. Applied when react-query writes the answer, not when it arrives.
-   */
-  const activeFetches = new Set<FetchChanges>();
+  const shared = sharedListOf(queryClient, adapterKey);
+  const activeFetches = shared.activeFetches;
   const activeRuns = new Set<ActiveRun>();
-  queryClient.setQueryDefaults(queryKey, {
-    // Adapter events keep the list live; refetching would only race with them.
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-    // Called synchronously as react-query writes data: the one moment a fetched answer can be
-    // brought up to date. Lists of 100,000 rows are never deep-compared.
-    structuralSharing: (_previous: unknown, next: unknown) => {
-      for (const changes of activeFetches) {
-        if (changes.answer === next) return reconcileAnswer(changes);
-      }
-      return next;
-    },
-  });
+
+  /** A row being deleted here stays out of a fetched answer, unless a message brought it back. */
+  function hidesFromAnswer(conversationID: string): boolean {
+    return (
+      store.getState().inFlightIDs.has(conversationID) && !updatedWhileInFlight.has(conversationID)
+    );
+  }
 
   function reconcileAnswer(changes: FetchChanges): Conversation[] {
-    activeFetches.delete(changes);
-    const { inFlightIDs } = store.getState();
-    const kept = (changes.answer ?? []).filter(
-      (item) =>
-        !changes.deleted.has(item.conversationID) &&
-        (!inFlightIDs.has(item.conversationID) || updatedWhileInFlight.has(item.conversationID)),
-    );
+    // A query runs one fetch at a time; those started before this one were cancelled or
+    // superseded, and react-query never writes their answers after a newer one.
+    for (const earlier of activeFetches) {
+      activeFetches.delete(earlier);
+      if (earlier === changes) break;
+    }
+    const kept = (changes.answer ?? []).filter((item) => {
+      const id = item.conversationID;
+      if (changes.deleted.has(id) || hidesFromAnswer(id)) return false;
+      for (const hides of shared.hiders) if (hides(id)) return false;
+      return true;
+    });
     const list = upsertConversations(kept, [...changes.updated.values()]);
     syncStore(list);
     return list;
@@ -250,27 +365,38 @@ export function createConversationKitRuntime(options: {
     return ids;
   }
 
+  /** Reports a refusal or an unexpected failure once, and hands it back to be thrown. */
+  function reportError(error: unknown, refused: boolean): ConversationKitError {
+    const kitError = toConversationKitError(error);
+    errorListeners.emit({ error: kitError, refused });
+    return kitError;
+  }
+
   async function deleteConversations(
     conversationIDs: readonly string[],
     deleteOptions: DeleteConversationsOptions,
   ): Promise<DeletionOutcome> {
-    flushPendingDeletions();
-    const clearHistory = deleteOptions?.clearHistory;
-    const ids = validateRequest(conversationIDs, clearHistory);
+    let ids: string[];
+    try {
+      flushPendingDeletions();
+      ids = validateRequest(conversationIDs, deleteOptions?.clearHistory);
+    } catch (error) {
+      throw reportError(error, true);
+    }
+    return runDeletion(ids, deleteOptions.clearHistory, deleteOptions.concurrency);
+  }
+
+  async function runDeletion(
+    ids: string[],
+    clearHistory: boolean,
+    concurrency: number | undefined,
+  ): Promise<DeletionOutcome> {
     const state = store.getState();
     const skipped = ids.filter((id) => state.inFlightIDs.has(id));
     const toSend = ids.filter((id) => !state.inFlightIDs.has(id));
-    const outcomeBase = { requested: ids, skipped, clearHistory: clearHistory as boolean };
+    const outcomeBase = { requested: ids, skipped, clearHistory };
     if (toSend.length === 0) {
-      const outcome: DeletionOutcome = {
-        ...outcomeBase,
-        deleted: [],
-        failed: [],
-        notSent: [],
-        stopped: false,
-        results: [],
-      };
-      return outcome;
+      return { ...outcomeBase, deleted: [], failed: [], notSent: [], stopped: false, results: [] };
     }
 
     // Everything up to the first await runs synchronously, so a double click finds these in flight.
@@ -288,7 +414,9 @@ export function createConversationKitRuntime(options: {
     const run: ActiveRun = { stopRequested: false, sent: 0, done: 0, total: toSend.length };
     activeRuns.add(run);
     publishProgress();
-    let sent: Awaited<ReturnType<typeof sendDeletions>>;
+    /** Results as they come in, so that an unexpected failure later loses none of them. */
+    const settledResults = new Map<string, DeleteResult>();
+    let sent: SendDeletionsResult;
     try {
       // The shorter list is painted before the backend is called: a quick backend answers in
       // microtasks, and all of its chunks would otherwise run before the browser paints.
@@ -296,39 +424,69 @@ export function createConversationKitRuntime(options: {
       sent = await sendDeletions({
         adapter,
         conversationIDs: toSend,
-        clearMessage: clearHistory as boolean,
-        concurrency: deleteOptions.concurrency,
+        clearMessage: clearHistory,
+        concurrency,
         shouldStop: () => run.stopRequested,
-        onChunkSent: (ids) => {
-          run.sent += ids.length;
+        onChunkSent: (chunkIDs) => {
+          run.sent += chunkIDs.length;
           publishProgress();
         },
         onChunkSettled: (results) => {
+          for (const result of results) settledResults.set(result.conversationID, result);
           run.done += results.length;
           publishProgress();
         },
       });
+    } catch (error) {
+      // Rows already left the list: whatever went wrong, every ID without a result comes back
+      // as failed with the reason, and the deletion settles like any other.
+      const { message } = reportError(error, false);
+      sent = {
+        results: toSend.map(
+          (id) => settledResults.get(id) ?? failed(id, UNKNOWN_FAILURE_CODE, message),
+        ),
+        notSent: [],
+        stopped: false,
+      };
     } finally {
       activeRuns.delete(run);
       publishProgress();
     }
-    flushPendingDeletions();
+    try {
+      return settleDeletion(toSend, wasSelected, sent, outcomeBase);
+    } catch (error) {
+      // Settling touches the host's cache and listeners; whatever throws there, the IDs must
+      // not stay marked in flight, or every later deletion of them would be skipped.
+      store.getState().settleInFlight(toSend);
+      throw reportError(error, false);
+    }
+  }
 
+  /** Applies the results of a deletion to the list and the store, and records its outcome. */
+  function settleDeletion(
+    toSend: readonly string[],
+    wasSelected: readonly string[],
+    sent: SendDeletionsResult,
+    outcomeBase: Pick<DeletionOutcome, 'requested' | 'skipped' | 'clearHistory'>,
+  ): DeletionOutcome {
+    flushPendingDeletions();
     const deleted: string[] = [];
     const deletedHere: string[] = [];
-    const failed: DeleteResult[] = [];
+    const failures: DeleteResult[] = [];
     for (const result of sent.results) {
-      if (result.ok) {
+      if (result.ok || result.code === SdkCode.CONVERSATION_NOT_FOUND) {
+        // "Not found" for a conversation the person asked to delete: it is already gone (another
+        // device deleted it and this one never heard), which is what they wanted.
         deleted.push(result.conversationID);
         deletedHere.push(result.conversationID);
       } else if (removedWhileInFlight.has(result.conversationID)) {
         // Another device (or the backend) deleted it meanwhile: what the person wanted happened.
         deleted.push(result.conversationID);
       } else {
-        failed.push(result);
+        failures.push(result);
       }
     }
-    const comeBack = [...failed.map((result) => result.conversationID), ...sent.notSent].filter(
+    const comeBack = [...failures.map((result) => result.conversationID), ...sent.notSent].filter(
       (id) => !removedWhileInFlight.has(id),
     );
 
@@ -352,7 +510,7 @@ export function createConversationKitRuntime(options: {
       updatedWhileInFlight.delete(id);
       latestOfInFlight.delete(id);
     }
-    // `state` was read before the await: its actions are still the store's, its values are not.
+    const state = store.getState();
     state.settleInFlight(toSend);
     const reselect = new Set(comeBack);
     const stillSelected = wasSelected.filter((id) => reselect.has(id));
@@ -366,7 +524,7 @@ export function createConversationKitRuntime(options: {
     const outcome: DeletionOutcome = {
       ...outcomeBase,
       deleted,
-      failed,
+      failed: failures,
       notSent: sent.notSent,
       stopped: sent.stopped,
       results: sent.results,
@@ -440,30 +598,43 @@ export function createConversationKitRuntime(options: {
     listeners.emit(event);
   }
 
-  async function fetchConversations(context?: { signal?: AbortSignal }): Promise<Conversation[]> {
+  async function fetchConversations(): Promise<Conversation[]> {
+    // The query's abort signal is left unread on purpose: reading it makes react-query cancel the
+    // fetch when its last observer unmounts (StrictMode's rehearsal unmount, for one) and ask the
+    // backend again on remount. A fetch whose answer is never written leaves its record behind
+    // until a later answer is written (see reconcileAnswer).
     const changes: FetchChanges = { deleted: new Set(), updated: new Map(), answer: null };
     activeFetches.add(changes);
-    // A fetch cancelled before it answered is never written. One that has answered may still be
-    // written after a later cancel (react-query cannot take it back), so its record stays.
-    context?.signal?.addEventListener('abort', () => {
-      if (changes.answer === null) activeFetches.delete(changes);
-    });
     try {
-      changes.answer = sortConversations(await adapter.getConversationList());
+      const answer = sortConversations(await adapter.getConversationList());
+      changes.answer = answer;
+      pendingAnswers.set(answer, () => {
+        pendingAnswers.delete(answer);
+        return reconcileAnswer(changes);
+      });
       // Deletions heard while loading are reported against the list they removed rows from.
       flushPendingDeletions();
-      return changes.answer;
+      return answer;
     } catch (error) {
       activeFetches.delete(changes);
       throw error;
     }
   }
 
+  const queryOptions: ConversationQueryOptions = {
+    queryKey,
+    queryFn: fetchConversations,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    structuralSharing: reconcileFetchedList,
+  };
+
   return {
     adapter,
     queryClient,
     store,
     queryKey,
+    queryOptions,
     fetchConversations,
     deleteConversations,
     async confirmDeletion() {
@@ -480,7 +651,9 @@ export function createConversationKitRuntime(options: {
     applyEvent,
     applyPendingEvents: flushPendingDeletions,
     subscribe: listeners.add,
+    subscribeToErrors: errorListeners.add,
     connect() {
+      shared.hiders.add(hidesFromAnswer);
       const unsubscribeAdapter = adapter.subscribe((event) => {
         if (event.type === 'conversationsDeleted') receiveDeletion(event);
         else applyEvent(event);
@@ -494,6 +667,7 @@ export function createConversationKitRuntime(options: {
         if (data && data !== syncedList) syncStore(data);
       });
       return () => {
+        shared.hiders.delete(hidesFromAnswer);
         unsubscribeAdapter();
         unsubscribeCache();
       };

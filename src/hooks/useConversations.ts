@@ -11,7 +11,7 @@ const ignoreError = () => {};
 export function useConversations(): UseQueryResult<Conversation[]> {
   const runtime = useConversationKit('useConversations');
   const { queryClient } = runtime;
-  const options = { queryKey: runtime.queryKey, queryFn: runtime.fetchConversations };
+  const options = runtime.queryOptions;
   // useQuery only fetches once it subscribes, after the first commit and often after a frame of
   // "Loading". Asked here, a quick backend has answered by then and the rows are in the first
   // frame. Built as useQuery would (same retries); errors reach useQuery through the query.

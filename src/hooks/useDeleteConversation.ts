@@ -12,10 +12,16 @@ export interface DeleteConversationVariables {
   clearHistory: boolean;
 }
 
+/** Failures of `deleteConversation` are in the mutation's `error` and reach `onError`. */
+const alreadyReported = () => {};
+
 /**
  * Deletes one conversation. The row leaves the list at once and comes back if the deletion fails;
  * a second call for the same conversation while the first is in flight sends nothing.
- * `deleteConversation` rejects with a `ConversationKitError` for bad input, before any backend call.
+ *
+ * As with react-query's `mutate` and `mutateAsync`: `deleteConversation` returns nothing and puts
+ * a refusal (a `ConversationKitError`, raised before any backend call) in `error`;
+ * `deleteConversationAsync` resolves with the outcome and rejects with that error.
  */
 export function useDeleteConversation() {
   const runtime = useConversationKit('useDeleteConversation');
@@ -27,10 +33,16 @@ export function useDeleteConversation() {
     runtime.queryClient,
   );
   const { mutateAsync } = mutation;
-  const deleteConversation = useCallback(
+  const deleteConversationAsync = useCallback(
     (conversationID: string, options: { clearHistory: boolean }) =>
       mutateAsync({ conversationID, clearHistory: options.clearHistory }),
     [mutateAsync],
   );
-  return { ...mutation, deleteConversation, outcome: mutation.data };
+  const deleteConversation = useCallback(
+    (conversationID: string, options: { clearHistory: boolean }): void => {
+      deleteConversationAsync(conversationID, options).catch(alreadyReported);
+    },
+    [deleteConversationAsync],
+  );
+  return { ...mutation, deleteConversation, deleteConversationAsync, outcome: mutation.data };
 }

@@ -12,11 +12,19 @@ export interface DeleteConversationsVariables {
   concurrency?: number;
 }
 
+/** Failures of these calls are in the mutation's `error` and reach `onError`; nothing rejects. */
+const alreadyReported = () => {};
+
 /**
  * Deletes many conversations: validated and de-duplicated first, sent in chunks of the adapter's
  * `maxBatchSize` with bounded concurrency. Rows leave at once; exactly the failed ones come back
  * in their place and stay selected. `progress` counts results while a batch runs, `stop()` sends
  * no further chunks, and `retryFailed` sends the failures of an outcome again.
+ *
+ * As with react-query's `mutate` and `mutateAsync`: `deleteConversations` and `retryFailed`
+ * return nothing and put a refusal in `error`; `deleteConversationsAsync` and
+ * `retryFailedAsync` resolve with the outcome and reject with the `ConversationKitError`. Either
+ * way, the provider's `onError` hears every refusal once, and the list announces it.
  */
 export function useDeleteConversations() {
   const runtime = useConversationKit('useDeleteConversations');
@@ -31,14 +39,14 @@ export function useDeleteConversations() {
   const lastOutcome = useConversationStore((state) => state.lastOutcome);
   const { mutateAsync } = mutation;
 
-  const deleteConversations = useCallback(
+  const deleteConversationsAsync = useCallback(
     (
       conversationIDs: readonly string[],
       options: { clearHistory: boolean; concurrency?: number },
     ) => mutateAsync({ conversationIDs, ...options }),
     [mutateAsync],
   );
-  const retryFailed = useCallback(
+  const retryFailedAsync = useCallback(
     (outcome: DeletionOutcome) =>
       mutateAsync({
         conversationIDs: [
@@ -49,11 +57,28 @@ export function useDeleteConversations() {
       }),
     [mutateAsync],
   );
+  const deleteConversations = useCallback(
+    (
+      conversationIDs: readonly string[],
+      options: { clearHistory: boolean; concurrency?: number },
+    ): void => {
+      deleteConversationsAsync(conversationIDs, options).catch(alreadyReported);
+    },
+    [deleteConversationsAsync],
+  );
+  const retryFailed = useCallback(
+    (outcome: DeletionOutcome): void => {
+      retryFailedAsync(outcome).catch(alreadyReported);
+    },
+    [retryFailedAsync],
+  );
   // The runtime's methods need no `this`: `stop` is as stable as the runtime.
   return {
     ...mutation,
     deleteConversations,
+    deleteConversationsAsync,
     retryFailed,
+    retryFailedAsync,
     stop: runtime.stop,
     progress,
     lastOutcome,

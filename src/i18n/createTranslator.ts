@@ -3,20 +3,47 @@ import { en, type Locale, type Messages, type PluralMessage } from './messages';
 
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * A piece of a message: its own text, or a filled placeholder. Numbers are already formatted for
+ * the locale; `isolate` marks inserted text (a name, a reason) whose direction is its own, which a
+ * view wraps in `<bdi>` so that an Arabic name cannot reorder an English sentence around it.
+ */
+export type MessagePart = { text: string; isolate: boolean };
+
 export interface Translator {
   readonly locale: Locale;
-  /** The message `key` with its placeholders filled; plural messages pick their form by `count`. */
+  /**
+   * The message `key` with its placeholders filled, as plain text (for attributes such as
+   * `aria-label`); plural messages pick their form by `count`, numbers are formatted for the locale.
+   */
   t(key: keyof Messages, params?: MessageParams): string;
+  /** The same message in parts, for views that isolate inserted text (see `MessagePart`). */
+  parts(key: keyof Messages, params?: MessageParams): MessagePart[];
   /** A chat-list time: "now", "5 min ago", "14:05" today, "yesterday", a weekday, or a date. */
   formatTime(timestamp: number, now?: number): string;
 }
 
 const placeholder = /\{(\w+)\}/g;
 
-function fill(template: string, params: MessageParams): string {
-  return template.replace(placeholder, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** The template split at its placeholders, each filled by `format` (or left as written). */
+function split(
+  template: string,
+  params: MessageParams,
+  format: (value: string | number) => string,
+): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(placeholder)) {
+    const [whole, name] = match as unknown as [string, string];
+    if (!Object.hasOwn(params, name)) continue;
+    if (match.index > last) parts.push({ text: template.slice(last, match.index), isolate: false });
+    const value = params[name] as string | number;
+    // Numbers come out in the locale's digits and grouping; their direction is the sentence's.
+    parts.push({ text: format(value), isolate: typeof value === 'string' });
+    last = match.index + whole.length;
+  }
+  if (last < template.length) parts.push({ text: template.slice(last), isolate: false });
+  return parts;
 }
 
 const DAY = 86_400_000;
@@ -66,10 +93,25 @@ export function createTranslator(
       : (message[pluralRules.select(typeof count === 'number' ? count : 0)] ?? message.other);
   }
 
+  let numberFormat: Intl.NumberFormat | undefined;
+  function formatValue(value: string | number): string {
+    if (typeof value === 'string') return value;
+    numberFormat ??= new Intl.NumberFormat(locale);
+    return numberFormat.format(value);
+  }
+  function fill(template: string, params: MessageParams): string {
+    return split(template, params, formatValue)
+      .map((part) => part.text)
+      .join('');
+  }
+
   return {
     locale,
     t(key, params = {}) {
       return fill(resolve(key, params.count), params);
+    },
+    parts(key, params = {}) {
+      return split(resolve(key, params.count), params, formatValue);
     },
     formatTime(timestamp, now = Date.now()) {
       const elapsed = now - timestamp;

@@ -48,6 +48,12 @@ export interface Messages {
   reasonNotLoggedIn: string;
   reasonNotReady: string;
   reasonNotFound: string;
+  /** A deletion refused before anything was sent: its conversation is no longer listed. */
+  refusedUnknownConversation: string;
+  /** A deletion refused before anything was sent: nothing was selected. */
+  refusedEmptySelection: string;
+  /** A deletion refused before anything was sent, for another reason. */
+  refusedBecause: string;
   remoteDeletedOne: string;
   remoteDeletedMany: PluralMessage;
   justNow: string;
@@ -106,6 +112,9 @@ export const en: Messages = {
   reasonNotLoggedIn: 'Not logged in',
   reasonNotReady: 'Chat is not ready yet',
   reasonNotFound: 'Conversation not found',
+  refusedUnknownConversation: 'Nothing was deleted: the conversation is no longer in the list',
+  refusedEmptySelection: 'Nothing was deleted: no conversation was selected',
+  refusedBecause: 'Nothing was deleted ({reason})',
   remoteDeletedOne: '{name} was deleted on another device',
   remoteDeletedMany: {
     one: '{count} conversation was deleted on another device',

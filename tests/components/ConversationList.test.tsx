@@ -1136,7 +1136,8 @@ describe('options', () => {
   it('speaks Japanese with locale="ja"', async () => {
     const { user } = await renderList({}, { locale: 'ja' });
 
-    expect(screen.getByRole('grid', { name: '会話' })).toBeTruthy();
+    // English first while the Japanese catalogue loads, then Japanese.
+    expect(await screen.findByRole('grid', { name: '会話' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '選択' }));
     expect(screen.getByRole('checkbox', { name: 'Aliceを選択' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '完了' })).toBeTruthy();

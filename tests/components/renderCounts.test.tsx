@@ -63,7 +63,7 @@ describe('a list of 10,000 conversations', () => {
       store.getState().replaceSelection(first1000);
       store.getState().requestDeletion(first1000);
     });
-    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 1000 conversations?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 1,000 conversations?' });
     await act(async () => {
       (dialog.querySelector('[data-variant]') as HTMLButtonElement).click();
     });

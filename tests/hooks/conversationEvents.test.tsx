@@ -66,7 +66,7 @@ describe('a deletion on another device', () => {
     });
     expect(kit.result.current.hook.pendingDeletion).toBeNull();
     await act(async () => {
-      expect(await kit.result.current.hook.confirm()).toBeNull();
+      expect(await kit.result.current.hook.confirmAsync()).toBeNull();
     });
     expect(server.calls.filter((call) => call.device === 'phone')).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('a deletion on another device', () => {
 
     let pending: Promise<DeletionOutcome> | undefined;
     act(() => {
-      pending = kit.result.current.hook.deleteConversation('C2Ccarol', { clearHistory: true });
+      pending = kit.result.current.hook.deleteConversationAsync('C2Ccarol', { clearHistory: true });
     });
     await act(async () => {
       await laptop.deleteConversation('C2Ccarol');
@@ -128,7 +128,7 @@ describe('useConversationEvents', () => {
     );
 
     await act(async () => {
-      await kit.result.current.hook.deleteConversation('C2Calice', { clearHistory: false });
+      await kit.result.current.hook.deleteConversationAsync('C2Calice', { clearHistory: false });
       await server.connect('laptop').deleteConversation('C2Cbob');
     });
     act(() => server.receiveMessage('C2Calice', 'Back again'));
@@ -279,7 +279,7 @@ describe('confirming a pending deletion', () => {
     });
     act(() => kit.result.current.hook.setClearHistory(true));
     await act(async () => {
-      await kit.result.current.hook.confirm();
+      await kit.result.current.hook.confirmAsync();
     });
     expect(server.calls).toEqual([
       {
@@ -300,7 +300,7 @@ describe('confirming a pending deletion', () => {
     });
     act(() => kit.result.current.hook.cancelDeletion());
     await act(async () => {
-      expect(await kit.result.current.hook.confirm()).toBeNull();
+      expect(await kit.result.current.hook.confirmAsync()).toBeNull();
     });
     expect(server.calls).toEqual([]);
   });

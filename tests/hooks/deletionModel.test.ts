@@ -82,11 +82,10 @@ async function connectDevice(
   const disconnectRuntime = runtime.connect();
   const events: ConversationEvent[] = [];
   runtime.subscribe((event) => events.push(event));
-  await queryClient.fetchQuery({ queryKey: runtime.queryKey, queryFn: runtime.fetchConversations });
+  await queryClient.fetchQuery({ ...runtime.queryOptions });
   const unobserve = options?.observed
     ? new QueryObserver(queryClient, {
-        queryKey: runtime.queryKey,
-        queryFn: runtime.fetchConversations,
+        ...runtime.queryOptions,
       }).subscribe(() => undefined)
     : () => undefined;
   const disconnect = () => {
@@ -347,8 +346,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
     const fetching =
       how === 'fetchQuery'
         ? queryClient.fetchQuery({
-            queryKey: runtime.queryKey,
-            queryFn: runtime.fetchConversations,
+            ...runtime.queryOptions,
             staleTime: 0,
           })
         : how === 'refetchQueries'
@@ -864,8 +862,7 @@ describe('two devices of one person', () => {
       const runtime = createConversationKitRuntime({ adapter, queryClient, store });
       runtime.connect();
       await queryClient.fetchQuery({
-        queryKey: runtime.queryKey,
-        queryFn: runtime.fetchConversations,
+        ...runtime.queryOptions,
       });
 
       const outcome = await runtime.deleteConversations([erin], { clearHistory: false });

@@ -45,7 +45,7 @@ async function loadedRuntime(adapter: ChatAdapter) {
     store: createConversationStore(),
   });
   runtime.connect();
-  await queryClient.fetchQuery({ queryKey: runtime.queryKey, queryFn: runtime.fetchConversations });
+  await queryClient.fetchQuery({ ...runtime.queryOptions });
   return runtime;
 }
 
@@ -64,8 +64,7 @@ function serverList(server: MemoryChatServer): Conversation[] {
 /** What a host's `refetch()` / `invalidateQueries` does: fetch through the runtime, now. */
 function refetch(runtime: ConversationKitRuntime): Promise<unknown> {
   return runtime.queryClient.fetchQuery({
-    queryKey: runtime.queryKey,
-    queryFn: runtime.fetchConversations,
+    ...runtime.queryOptions,
     staleTime: 0,
   });
 }

@@ -38,11 +38,11 @@ async function listAfterBurst(microtasks: number): Promise<string[]> {
   });
   runtime.connect();
   const { queryKey } = runtime;
-  await queryClient.fetchQuery({ queryKey, queryFn: runtime.fetchConversations });
+  await queryClient.fetchQuery({ ...runtime.queryOptions });
 
   // The refetch reads the list (with Bob) just before the phone's deletion of Bob reaches A.
   const pending: Promise<unknown>[] = [
-    queryClient.fetchQuery({ queryKey, queryFn: runtime.fetchConversations, staleTime: 0 }),
+    queryClient.fetchQuery({ ...runtime.queryOptions, staleTime: 0 }),
     server.connect('phone').deleteConversation(bob),
   ];
   for (let index = 0; index < microtasks; index += 1) await Promise.resolve();

@@ -16,7 +16,7 @@ async function countedRuntime(conversations: number) {
     store,
   });
   runtime.connect();
-  await queryClient.fetchQuery({ queryKey: runtime.queryKey, queryFn: runtime.fetchConversations });
+  await queryClient.fetchQuery({ ...runtime.queryOptions });
   const counter = { syncs: 0 };
   const sync = store.getState().syncConversationIDs;
   store.setState({

@@ -10,9 +10,9 @@ describe('deleting Alice on her own', () => {
     const historyBefore = kit.server.historyLength('C2Calice');
     expect(historyBefore).toBe(1);
 
-    let outcome: Awaited<ReturnType<typeof kit.result.current.hook.deleteConversation>> | undefined;
+    let outcome: Awaited<ReturnType<typeof kit.result.current.hook.deleteConversationAsync>> | undefined;
     await act(async () => {
-      outcome = await kit.result.current.hook.deleteConversation('C2Calice', {
+      outcome = await kit.result.current.hook.deleteConversationAsync('C2Calice', {
         clearHistory: true,
       });
     });
@@ -35,7 +35,7 @@ describe('deleting Alice on her own', () => {
     const kit = await renderWithKit(() => useDeleteConversation());
 
     await act(async () => {
-      await kit.result.current.hook.deleteConversation('C2Calice', { clearHistory: false });
+      await kit.result.current.hook.deleteConversationAsync('C2Calice', { clearHistory: false });
     });
 
     expect(kit.server.calls).toEqual([
@@ -67,7 +67,7 @@ describe('deleting Alice on her own', () => {
 
     let pending: Promise<unknown> | undefined;
     act(() => {
-      pending = kit.result.current.hook.deleteConversation('C2Cbob', { clearHistory: true });
+      pending = kit.result.current.hook.deleteConversationAsync('C2Cbob', { clearHistory: true });
     });
     // The server has not answered yet: the row is gone before it does.
     await waitFor(() => expect(kit.shownIDs()).not.toContain('C2Cbob'));
@@ -97,8 +97,8 @@ describe('deleting Alice on her own', () => {
     let first: Promise<unknown> | undefined;
     let second: Promise<{ skipped: string[] }> | undefined;
     act(() => {
-      first = kit.result.current.hook.deleteConversation('C2Calice', { clearHistory: true });
-      second = kit.result.current.hook.deleteConversation('C2Calice', { clearHistory: true });
+      first = kit.result.current.hook.deleteConversationAsync('C2Calice', { clearHistory: true });
+      second = kit.result.current.hook.deleteConversationAsync('C2Calice', { clearHistory: true });
     });
     expect((await second)?.skipped).toEqual(['C2Calice']);
     await waitFor(() => expect(gate.waiting).toBe(1));
@@ -119,7 +119,7 @@ describe('deleting Alice on her own', () => {
     let error: unknown;
     await act(async () => {
       error = await kit.result.current.hook
-        .deleteConversation(id, { clearHistory: true })
+        .deleteConversationAsync(id, { clearHistory: true })
         .catch((caught: unknown) => caught);
     });
     expect(error).toBeInstanceOf(ConversationKitError);
@@ -138,7 +138,7 @@ describe('deleting Alice on her own', () => {
     let error: unknown;
     await act(async () => {
       error = await kit.result.current.hook
-        .deleteConversation('C2Calice', { clearHistory: false })
+        .deleteConversationAsync('C2Calice', { clearHistory: false })
         .catch((caught: unknown) => caught);
     });
     expect((error as ConversationKitError).code).toBe('INVALID_ARGUMENT');

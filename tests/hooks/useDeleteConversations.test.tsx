@@ -27,7 +27,7 @@ describe('deleting 250 selected conversations', () => {
 
     let pending: Promise<DeletionOutcome> | undefined;
     act(() => {
-      pending = kit.result.current.hook.deleteConversations(ids, { clearHistory: false });
+      pending = kit.result.current.hook.deleteConversationsAsync(ids, { clearHistory: false });
     });
     await waitFor(() => expect(kit.gate.waiting).toBe(2));
     expect(kit.result.current.hook.progress).toEqual({ done: 0, total: 250, unsent: 50 });
@@ -69,7 +69,7 @@ describe('deleting 250 selected conversations', () => {
 
     let pending: Promise<DeletionOutcome> | undefined;
     act(() => {
-      pending = kit.result.current.hook.deleteConversations(ids, { clearHistory: true });
+      pending = kit.result.current.hook.deleteConversationsAsync(ids, { clearHistory: true });
     });
     await waitFor(() => expect(kit.gate.waiting).toBe(2));
     await act(async () => {
@@ -105,7 +105,7 @@ describe('when some deletions fail', () => {
 
     let outcome: DeletionOutcome | undefined;
     await act(async () => {
-      outcome = await kit.result.current.hook.deleteConversations(chosen, { clearHistory: true });
+      outcome = await kit.result.current.hook.deleteConversationsAsync(chosen, { clearHistory: true });
     });
 
     expect(outcome?.deleted).toEqual(['C2Calice', 'C2Ccarol']);
@@ -122,7 +122,7 @@ describe('when some deletions fail', () => {
 
     // Retrying sends exactly the failed ones, which now go through.
     await act(async () => {
-      await kit.result.current.hook.retryFailed(outcome as DeletionOutcome);
+      await kit.result.current.hook.retryFailedAsync(outcome as DeletionOutcome);
     });
     expect(kit.server.calls.at(-1)?.conversationIDs).toEqual(['C2Cbob', 'GROUPteam']);
     await waitFor(() => expect(kit.shownIDs()).toEqual(['C2Cdave']));
@@ -135,7 +135,7 @@ describe('when some deletions fail', () => {
 
     let outcome: DeletionOutcome | undefined;
     await act(async () => {
-      outcome = await kit.result.current.hook.deleteConversations(['C2Cbob', 'C2Cdave'], {
+      outcome = await kit.result.current.hook.deleteConversationsAsync(['C2Cbob', 'C2Cdave'], {
         clearHistory: false,
       });
     });
@@ -160,7 +160,7 @@ describe('when some deletions fail', () => {
 
     let outcome: DeletionOutcome | undefined;
     await act(async () => {
-      outcome = await kit.result.current.hook.deleteConversations(['C2Calice', 'C2Cbob'], {
+      outcome = await kit.result.current.hook.deleteConversationsAsync(['C2Calice', 'C2Cbob'], {
         clearHistory: true,
       });
     });
@@ -185,8 +185,8 @@ describe('asking twice', () => {
     let first: Promise<DeletionOutcome> | undefined;
     let second: Promise<DeletionOutcome> | undefined;
     act(() => {
-      first = kit.result.current.hook.deleteConversations(chosen, { clearHistory: true });
-      second = kit.result.current.hook.deleteConversations([...chosen, 'C2Ccarol'], {
+      first = kit.result.current.hook.deleteConversationsAsync(chosen, { clearHistory: true });
+      second = kit.result.current.hook.deleteConversationsAsync([...chosen, 'C2Ccarol'], {
         clearHistory: true,
       });
     });
@@ -214,7 +214,7 @@ describe('bad input', () => {
     let error: unknown;
     await act(async () => {
       error = await kit.result.current.hook
-        .deleteConversations(ids as string[], { clearHistory: true })
+        .deleteConversationsAsync(ids as string[], { clearHistory: true })
         .catch((caught: unknown) => caught);
     });
     expect(error).toBeInstanceOf(ConversationKitError);
@@ -227,7 +227,7 @@ describe('bad input', () => {
   it('sends repeated IDs once', async () => {
     const kit = await renderWithKit(() => useDeleteConversations());
     await act(async () => {
-      await kit.result.current.hook.deleteConversations(['C2Calice', 'C2Cbob', 'C2Calice'], {
+      await kit.result.current.hook.deleteConversationsAsync(['C2Calice', 'C2Cbob', 'C2Calice'], {
         clearHistory: true,
       });
     });
@@ -243,7 +243,7 @@ describe('leaving the screen during a batch', () => {
 
     let pending: Promise<DeletionOutcome> | undefined;
     act(() => {
-      pending = kit.result.current.hook.deleteConversations(ids, { clearHistory: true });
+      pending = kit.result.current.hook.deleteConversationsAsync(ids, { clearHistory: true });
     });
     await waitFor(() => expect(kit.gate.waiting).toBe(2));
     kit.unmount();

@@ -1,7 +1,11 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { ConversationKitError } from '../../core/errors';
 import type { ChatAdapter, DeletionOrigin } from '../../core/types';
-import { createConversationKitRuntime } from '../../hooks/createConversationKitRuntime';
+import {
+  type ConversationKitRuntime,
+  createConversationKitRuntime,
+} from '../../hooks/createConversationKitRuntime';
 import { loadedCatalog, loadLocale } from '../../i18n/catalogs';
 import { createTranslator, type Translator } from '../../i18n/createTranslator';
 import type { Locale, Messages } from '../../i18n/messages';
@@ -23,13 +27,20 @@ export interface ConversationKitProviderProps {
   defaultClearHistory?: boolean;
   /**
    * Language of every string the kit renders. Default `en`. Other catalogues load on demand:
-   * the kit renders once its language is there (`loadLocale` ahead of time skips the wait).
+   * until the first one is there the kit speaks English, and on a change of locale it keeps the
+   * former language until the new one is there (`loadLocale` ahead of time skips the wait).
    */
   locale?: Locale;
   /** Overrides of single messages; anything missing falls back to the locale, then to English. */
   messages?: Partial<Messages>;
   /** Called once for every deletion, whether it was made here or on another device. */
   onConversationsDeleted?: (conversationIDs: string[], info: { origin: DeletionOrigin }) => void;
+  /**
+   * Called once for every refused request (an unknown or malformed ID, an empty selection…;
+   * `refused: true`, nothing was hidden or sent) and every unexpected failure of a deletion under
+   * way (its rows came back as failed). The list announces them too; nothing is lost silently.
+   */
+  onError?: (error: ConversationKitError, info: { refused: boolean }) => void;
   children: ReactNode;
 }
 
@@ -58,28 +69,79 @@ function useLocaleCatalog(locale: Locale): boolean {
 }
 
 /**
+ * The runtime for these inputs: made once per set of inputs, in state rather than a memo, so
+ * that React never throws away a runtime something subscribed to. Creating one has no side
+ * effects; `connect()` in an effect subscribes it, and its cleanup disposes of it.
+ */
+function useRuntime(
+  adapter: ChatAdapter,
+  queryClient: QueryClient,
+  store: ConversationStore,
+): ConversationKitRuntime {
+  const [runtime, setRuntime] = useState(() =>
+    createConversationKitRuntime({ adapter, queryClient, store }),
+  );
+  let current = runtime;
+  if (
+    runtime.adapter !== adapter ||
+    runtime.queryClient !== queryClient ||
+    runtime.store !== store
+  ) {
+    current = createConversationKitRuntime({ adapter, queryClient, store });
+    setRuntime(current);
+  }
+  useEffect(() => current.connect(), [current]);
+  return current;
+}
+
+/** Latest callback in a ref, so subscriptions need not be renewed when a host passes a new one. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
+/**
+ * The translator for the locale and overrides. Overrides are compared by content, so inline
+ * `messages={{…}}` objects do not make a new translator (and re-render every row) each render.
+ */
+function useTranslatorFor(locale: Locale, messages: Partial<Messages> | undefined): Translator {
+  const catalogReady = useLocaleCatalog(locale);
+  const messagesKey = messages ? JSON.stringify(messages) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: messages are compared by content; rebuilt once the catalogue arrives
+  const translator = useMemo(
+    () => createTranslator(locale, messages),
+    [locale, messagesKey, catalogReady],
+  );
+  // On a change of locale the former language stays until the new one is there; before any
+  // catalogue arrived, the translator speaks English (its fallback) with the locale's formats.
+  const [shownTranslator, setShownTranslator] = useState<Translator>(translator);
+  if (catalogReady && shownTranslator !== translator) setShownTranslator(translator);
+  return catalogReady ? translator : shownTranslator;
+}
+
+/**
  * Provides one conversation list scope: its adapter, its query cache and its own store.
  * Two providers never share selection or pending deletions, even on one QueryClient.
  */
 export function ConversationKitProvider(props: ConversationKitProviderProps) {
   const { adapter, children, defaultClearHistory, locale = 'en', messages } = props;
   const contextClient = useContext(QueryClientContext);
-  const [ownClient] = useState<QueryClient | null>(() =>
-    props.queryClient || contextClient ? null : createKitQueryClient(),
-  );
-  const queryClient = props.queryClient ?? contextClient ?? ownClient ?? createKitQueryClient();
+  // Made only when the host gives none, and then kept: a host that stops passing its client
+  // gets the same fallback every render, not a new cache (and runtime) each time.
+  const ownClientRef = useRef<QueryClient | null>(null);
+  let queryClient = props.queryClient ?? contextClient;
+  if (!queryClient) {
+    ownClientRef.current ??= createKitQueryClient();
+    queryClient = ownClientRef.current;
+  }
   const [ownStore] = useState(() => createConversationStore({ defaultClearHistory }));
   const store = props.store ?? ownStore;
+  const runtime = useRuntime(adapter, queryClient, store);
 
-  const runtime = useMemo(
-    () => createConversationKitRuntime({ adapter, queryClient, store }),
-    [adapter, queryClient, store],
-  );
-
-  useEffect(() => runtime.connect(), [runtime]);
-
-  const onDeletedRef = useRef(props.onConversationsDeleted);
-  onDeletedRef.current = props.onConversationsDeleted;
+  const onDeletedRef = useLatest(props.onConversationsDeleted);
   useEffect(
     () =>
       runtime.subscribe((event) => {
@@ -87,25 +149,20 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
           onDeletedRef.current?.(event.conversationIDs, { origin: event.origin });
         }
       }),
-    [runtime],
+    [runtime, onDeletedRef],
+  );
+  const onErrorRef = useLatest(props.onError);
+  useEffect(
+    () =>
+      runtime.subscribeToErrors(({ error, refused }) => onErrorRef.current?.(error, { refused })),
+    [runtime, onErrorRef],
   );
 
-  const catalogReady = useLocaleCatalog(locale);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt once the catalogue arrives
-  const translator = useMemo(
-    () => createTranslator(locale, messages),
-    [locale, messages, catalogReady],
-  );
-  // Nothing in the wrong language, not even for a frame: the kit waits for its catalogue, first
-  // rendering nothing, and on a change of locale keeping the former language until it is there.
-  const [shownTranslator, setShownTranslator] = useState<Translator | null>(null);
-  if (catalogReady && shownTranslator !== translator) setShownTranslator(translator);
-  const currentTranslator = catalogReady ? translator : shownTranslator;
-  if (!currentTranslator) return null;
+  const translator = useTranslatorFor(locale, messages);
 
   return (
     <ConversationKitContext.Provider value={runtime}>
-      <TranslatorContext.Provider value={currentTranslator}>{children}</TranslatorContext.Provider>
+      <TranslatorContext.Provider value={translator}>{children}</TranslatorContext.Provider>
     </ConversationKitContext.Provider>
   );
 }

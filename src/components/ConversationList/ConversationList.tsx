@@ -134,7 +134,7 @@ export function ConversationList(props: ConversationListProps) {
   function requestDeletion(conversationIDs: readonly string[]) {
     if (store.getState().requestDeletion(conversationIDs) && !confirm) {
       runtime.confirmDeletion().catch(() => {
-        // Refused before anything was sent (the rows left meanwhile): nothing to undo.
+        // Refused before anything was sent: the runtime has announced it and told `onError`.
       });
     }
   }
@@ -313,21 +313,37 @@ export function ConversationList(props: ConversationListProps) {
         }
         break;
       case 'Escape':
-        if (state.openSwipeID !== null) state.closeSwipe();
-        else if (state.selectionMode) state.exitSelectionMode();
-        else return;
-        break;
-      case 'a':
-      case 'A':
-        if (!(event.ctrlKey || event.metaKey) || !selectable) return;
-        if (!state.selectionMode) state.enterSelectionMode();
-        state.selectAll();
+        if (state.openSwipeID === null) return;
+        state.closeSwipe();
         break;
       default:
+        // Ctrl/Cmd+A and leaving selection mode are the whole list's keys (onListKeyDown).
         return;
     }
     event.preventDefault();
     event.stopPropagation();
+  }
+
+  /**
+   * Keys that mean the same wherever focus is in the list, the toolbar included: right after
+   * pressing Select, focus sits on Done, and Ctrl/Cmd+A must still select every row.
+   */
+  function onListKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    // The dialog handles its own keys (Escape cancels it); text fields keep select-all.
+    if (target.closest('dialog, input:not([type="checkbox"]), textarea, [contenteditable]')) return;
+    const state = store.getState();
+    if (event.key === 'Escape') {
+      if (!state.selectionMode) return;
+      state.exitSelectionMode();
+    } else if ((event.key === 'a' || event.key === 'A') && (event.ctrlKey || event.metaKey)) {
+      if (!selectable) return;
+      if (!state.selectionMode) state.enterSelectionMode();
+      state.selectAll();
+    } else {
+      return;
+    }
+    event.preventDefault();
   }
 
   // When the focused row is scrolled out of the DOM, the grid itself keeps the tab stop and
@@ -377,11 +393,13 @@ export function ConversationList(props: ConversationListProps) {
   });
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: it only hears keys pressed on the controls inside it (toolbar, grid); it takes no focus itself
     <div
       className={className ? `ck-root ck-list ${className}` : 'ck-root ck-list'}
       style={style}
       data-selection-mode={selectionMode || undefined}
       data-state={query.isPending ? 'loading' : query.isError ? 'error' : 'ready'}
+      onKeyDown={onListKeyDown}
     >
       <SelectionToolbar
         selectable={selectable}

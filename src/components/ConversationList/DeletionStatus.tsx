@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { reasonKeyOfSdkCode } from '../../core/errors';
+import { type ConversationKitError, reasonKeyOfSdkCode } from '../../core/errors';
 import type { Conversation, DeleteResult } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
-import type { Translator } from '../../i18n/createTranslator';
+import type { MessagePart, Translator } from '../../i18n/createTranslator';
 import type { DeletionOutcome } from '../../store/createConversationStore';
+import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { Message } from '../Message/Message';
 
 /** The most frequent reason among the failures, in the person's language where it is known. */
 function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
@@ -22,10 +24,56 @@ function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
   return key ? t(key) : first.message;
 }
 
-interface Notice {
-  text: string;
-  /** The outcome whose failures (and unsent IDs) Retry sends again. */
-  retryable?: DeletionOutcome;
+/**
+ * What the status region speaks of. Only the source is kept; its sentence is made in render, so a
+ * change of locale or messages re-words it, and dismissing it is remembered across re-renders.
+ */
+type NoticeSource =
+  | { kind: 'outcome'; outcome: DeletionOutcome }
+  | { kind: 'remote'; count: number; name: string | undefined }
+  | { kind: 'refused'; error: ConversationKitError };
+
+/** The sentence of a refusal: nothing was sent, and the person learns why. */
+function refusalParts(error: ConversationKitError, translator: Translator): MessagePart[] {
+  if (error.code === 'UNKNOWN_CONVERSATION_ID')
+    return translator.parts('refusedUnknownConversation');
+  if (error.code === 'EMPTY_SELECTION') return translator.parts('refusedEmptySelection');
+  const key = error.sdkCode === undefined ? undefined : reasonKeyOfSdkCode(error.sdkCode);
+  return translator.parts('refusedBecause', {
+    reason: key ? translator.t(key) : error.message,
+  });
+}
+
+/** The parts of an outcome's sentence: what was deleted (or how far a stop got), what failed. */
+function outcomeParts(outcome: DeletionOutcome, translator: Translator): MessagePart[] {
+  const { t } = translator;
+  const { deleted, failed, stopped, requested } = outcome;
+  const sentences = [
+    stopped
+      ? translator.parts('stoppedCount', { done: deleted.length, total: requested.length })
+      : deleted.length > 0 && translator.parts('deletedCount', { count: deleted.length }),
+    failed.length > 0 &&
+      translator.parts('failedBecause', {
+        failed: t('failedCount', { count: failed.length }),
+        reason: reasonOf(failed, t),
+      }),
+  ].filter((parts): parts is MessagePart[] => parts !== false);
+  return sentences.flatMap((parts, index) =>
+    index === 0 ? parts : [{ text: '. ', isolate: false }, ...parts],
+  );
+}
+
+function noticeParts(source: NoticeSource, translator: Translator): MessagePart[] {
+  switch (source.kind) {
+    case 'outcome':
+      return outcomeParts(source.outcome, translator);
+    case 'remote':
+      return source.name === undefined
+        ? translator.parts('remoteDeletedMany', { count: source.count })
+        : translator.parts('remoteDeletedOne', { name: source.name });
+    case 'refused':
+      return refusalParts(source.error, translator);
+  }
 }
 
 export interface DeletionStatusProps {
@@ -36,14 +84,17 @@ export interface DeletionStatusProps {
 }
 
 /**
- * The polite live region announcing outcomes, with Retry for exactly the failed conversations,
- * and the progress bar with Stop while a multi-chunk deletion runs.
+ * The polite live region announcing outcomes, refusals and deletions on other devices, with Retry
+ * for exactly the failed conversations, and the progress bar with Stop while a multi-chunk
+ * deletion runs.
  */
 export function DeletionStatus(props: DeletionStatusProps) {
   const { conversations, maxBatchSize } = props;
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
+  const runtime = useConversationKit();
   const { retryFailed, stop, progress, lastOutcome } = useDeleteConversations();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeSource | null>(null);
   // The list of the last render: the kit emits a deletion before React renders the shorter list,
   // so the name of a conversation that just left is still found here.
   const shownRef = useRef(conversations);
@@ -51,23 +102,23 @@ export function DeletionStatus(props: DeletionStatusProps) {
   const progressLabelID = useId();
 
   useEffect(() => {
-    if (!lastOutcome) return;
-    const { deleted, failed, notSent, stopped, requested } = lastOutcome;
-    // What was deleted (or how far a stopped deletion got), then what failed; empty parts go.
-    const parts = [
-      stopped
-        ? t('stoppedCount', { done: deleted.length, total: requested.length })
-        : deleted.length > 0 && t('deletedCount', { count: deleted.length }),
-      failed.length > 0 &&
-        t('failedBecause', {
-          failed: t('failedCount', { count: failed.length }),
-          reason: reasonOf(failed, t),
-        }),
-    ].filter(Boolean);
-    if (parts.length === 0) return;
-    const retryable = failed.length > 0 || notSent.length > 0 ? lastOutcome : undefined;
-    setNotice({ text: parts.join('. '), retryable });
-  }, [lastOutcome, t]);
+    // An outcome with nothing to say (every ID skipped) leaves the region as it is.
+    if (
+      lastOutcome &&
+      (lastOutcome.deleted.length > 0 || lastOutcome.failed.length > 0 || lastOutcome.stopped)
+    ) {
+      setNotice({ kind: 'outcome', outcome: lastOutcome });
+    }
+  }, [lastOutcome]);
+
+  useEffect(
+    () =>
+      runtime.subscribeToErrors(({ error, refused }) => {
+        // A failure after rows left ends in an outcome, announced with its reason and a Retry.
+        if (refused) setNotice({ kind: 'refused', error });
+      }),
+    [runtime],
+  );
 
   useConversationEvents((event) => {
     if (event.type !== 'conversationsDeleted' || event.origin !== 'remote') return;
@@ -76,14 +127,14 @@ export function DeletionStatus(props: DeletionStatusProps) {
       ids.length === 1
         ? shownRef.current.find((item) => item.conversationID === ids[0])?.displayName
         : undefined;
-    setNotice({
-      text:
-        name === undefined
-          ? t('remoteDeletedMany', { count: ids.length })
-          : t('remoteDeletedOne', { name }),
-    });
+    setNotice({ kind: 'remote', count: ids.length, name });
   });
 
+  const retryable =
+    notice?.kind === 'outcome' &&
+    (notice.outcome.failed.length > 0 || notice.outcome.notSent.length > 0)
+      ? notice.outcome
+      : undefined;
   const showProgress = progress !== null && progress.total > maxBatchSize;
 
   return (
@@ -112,19 +163,15 @@ export function DeletionStatus(props: DeletionStatusProps) {
       <div className="ck-notice" data-state={notice ? 'open' : 'closed'}>
         {/* Always in the document: a live region must exist before its text changes. */}
         <p role="status" className="ck-notice-text">
-          {notice?.text ?? ''}
+          {notice && <Message parts={noticeParts(notice, translator)} />}
         </p>
-        {notice?.retryable && (
+        {retryable && (
           <button
             type="button"
             className="ck-button"
             onClick={() => {
-              const outcome = notice.retryable as DeletionOutcome;
               setNotice(null);
-              retryFailed(outcome).catch(() => {
-                // The rows are already back in the list; a refusal (e.g. they left meanwhile)
-                // leaves nothing to retry.
-              });
+              retryFailed(retryable);
             }}
           >
             {t('retry')}

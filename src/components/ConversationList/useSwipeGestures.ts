@@ -219,10 +219,12 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
 
     function onClickCapture(event: MouseEvent): void {
       if (answeredClickOf === null) return;
-      // A click names the pointer that made it (-1 for the keyboard); where a click is a plain
-      // MouseEvent, the reset on every press alone keeps an answered click from outliving it.
+      // A click names the pointer that made it (-1 for the keyboard). Where it does not (a plain
+      // MouseEvent, or a pointerId left at 0 by engines and tools that do not track it), the
+      // reset on every press alone keeps an answered click from outliving its gesture.
       const clickPointerId = (event as Partial<PointerEvent>).pointerId;
-      if (clickPointerId !== undefined && clickPointerId !== answeredClickOf) return;
+      const knowsItsPointer = clickPointerId !== undefined && clickPointerId !== 0;
+      if (knowsItsPointer && clickPointerId !== answeredClickOf) return;
       answeredClickOf = null;
       event.stopPropagation();
       event.preventDefault();

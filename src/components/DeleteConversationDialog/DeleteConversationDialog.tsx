@@ -13,6 +13,7 @@ import { useDeletionRequest } from '../../hooks/useDeletionRequest';
 import type { DeletionOutcome } from '../../store/createConversationStore';
 import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
 import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { Message } from '../Message/Message';
 
 export interface DeleteConversationDialogProps {
   /**
@@ -38,8 +39,9 @@ export interface DeleteConversationDialogProps {
 export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
   const { open: openProp, onOpenChange, onDeleted, onFallbackFocus, className, style } = props;
   const { adapter } = useConversationKit('DeleteConversationDialog');
-  const { t } = useTranslator();
-  const { pendingDeletion, cancelDeletion, setClearHistory, confirm } = useDeletionRequest();
+  const translator = useTranslator();
+  const { t } = translator;
+  const { pendingDeletion, cancelDeletion, setClearHistory, confirmAsync } = useDeletionRequest();
   const conversations = useConversations().data;
   const defaultClearHistory = useConversationStore((state) => state.defaultClearHistory);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -109,28 +111,36 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
     cancelDeletion();
   }
 
-  function onCloseEvent() {
+  function onCloseEvent(event: SyntheticEvent<HTMLDialogElement>) {
+    // The browser queues `close` as a task. Escape, then Delete at once: the key is handled
+    // before that task, so the next request's dialog is already showing when the former one's
+    // `close` arrives. An open dialog was not closed: the event belongs to the former request.
+    if (event.currentTarget.open) return;
     // The browser may close a modal on its own (e.g. repeated Escape); that is a cancel too.
     if (wasOpenRef.current) cancelDeletion();
   }
 
   async function onConfirm() {
-    const outcome = await confirm().catch(() => null);
-    if (outcome) onDeleted?.(outcome);
+    try {
+      const outcome = await confirmAsync();
+      if (outcome) onDeleted?.(outcome);
+    } catch {
+      // A refusal is already announced in the list's status region and passed to `onError`.
+    }
   }
 
   const title = count > 1 ? t('dialogTitleMany', { count }) : t('dialogTitleOne');
-  const body =
+  const bodyParts =
     count > 1
-      ? t('dialogBodyMany', { count })
+      ? translator.parts('dialogBodyMany', { count })
       : count === 1
-        ? t('dialogBodyOne', {
+        ? translator.parts('dialogBodyOne', {
             // The ID stands in for a name the list does not know (yet).
             name:
               conversations?.find((item) => item.conversationID === ids[0])?.displayName ??
               (ids[0] as string),
           })
-        : '';
+        : [];
 
   return (
     <dialog
@@ -156,7 +166,9 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
             {title}
           </h2>
           <div id={bodyID} className="ck-dialog-body">
-            <p>{body}</p>
+            <p>
+              <Message parts={bodyParts} />
+            </p>
             {/* A backend that cannot keep history always clears it (`clearHistory` is true). */}
             <p className="ck-dialog-history" data-variant={clearHistory ? 'danger' : undefined}>
               {t(
