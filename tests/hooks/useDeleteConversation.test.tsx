@@ -10,7 +10,9 @@ describe('deleting Alice on her own', () => {
     const historyBefore = kit.server.historyLength('C2Calice');
     expect(historyBefore).toBe(1);
 
-    let outcome: Awaited<ReturnType<typeof kit.result.current.hook.deleteConversationAsync>> | undefined;
+    let outcome:
+      | Awaited<ReturnType<typeof kit.result.current.hook.deleteConversationAsync>>
+      | undefined;
     await act(async () => {
       outcome = await kit.result.current.hook.deleteConversationAsync('C2Calice', {
         clearHistory: true,

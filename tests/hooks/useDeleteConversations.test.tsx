@@ -105,7 +105,9 @@ describe('when some deletions fail', () => {
 
     let outcome: DeletionOutcome | undefined;
     await act(async () => {
-      outcome = await kit.result.current.hook.deleteConversationsAsync(chosen, { clearHistory: true });
+      outcome = await kit.result.current.hook.deleteConversationsAsync(chosen, {
+        clearHistory: true,
+      });
     });
 
     expect(outcome?.deleted).toEqual(['C2Calice', 'C2Ccarol']);
