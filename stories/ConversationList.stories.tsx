@@ -163,10 +163,11 @@ function ComesBack() {
  */
 export const ConversationComesBack: Story = { render: () => <ComesBack /> };
 
-/** The dark set of --ck-* tokens (data-ck-theme="dark"; prefers-color-scheme does the same). */
-export const DarkTheme: Story = {
-  render: (args) => <ConversationListDemo {...args} theme="dark" />,
-};
+/**
+ * The dark set of --ck-* tokens (data-ck-theme="dark"; prefers-color-scheme does the same). The
+ * story sets the toolbar's theme, so the page around the list is dark too.
+ */
+export const DarkTheme: Story = { globals: { theme: 'dark' } };
 
 const arabicNames: Conversation[] = [
   ['C2Cfatima', 'فاطمة الزهراء', 'شكرا جزيلا، وصلني الملف'],
@@ -202,28 +203,47 @@ export const SimplifiedChinese: Story = {
   render: (args) => <ConversationListDemo {...args} locale="zh-CN" />,
 };
 
-/** A host's brand, set only through --ck-* custom properties on its own wrapper. */
+const brandTokens = {
+  '--ck-radius': '1.25rem',
+  '--ck-radius-small': '0.625rem',
+  '--ck-row-height': '4.25rem',
+  '--ck-font-family': 'Georgia, serif',
+} as React.CSSProperties;
+
+const brandLight = {
+  ...brandTokens,
+  '--ck-accent': '#6d28d9',
+  '--ck-badge': '#0f766e',
+  '--ck-focus-ring': '#6d28d9',
+  '--ck-row-selected': '#ede9fe',
+  '--ck-row-hover': '#f5f3ff',
+  '--ck-danger': '#be123c',
+  '--ck-danger-subtle': '#ffe4e6',
+  '--ck-danger-subtle-foreground': '#9f1239',
+} as React.CSSProperties;
+
+const brandDark = {
+  ...brandTokens,
+  '--ck-accent': '#c4b5fd',
+  '--ck-focus-ring': '#c4b5fd',
+  '--ck-badge': '#5eead4',
+  '--ck-badge-foreground': '#042f2e',
+  '--ck-row-selected': '#2e1f57',
+  '--ck-row-hover': '#1f1933',
+  '--ck-danger': '#fb7185',
+  '--ck-danger-subtle': '#4c0519',
+  '--ck-danger-subtle-foreground': '#fecdd3',
+} as React.CSSProperties;
+
+/**
+ * A host's brand, set only through --ck-* custom properties on its own wrapper, in the toolbar's
+ * theme. The list gets no `theme` of its own: a data-ck-theme on an element inside the wrapper
+ * declares the default tokens again, nearer to the list than the brand's, and they would win.
+ */
 export const CustomBrandTheme: Story = {
   render: (args, { globals }) => (
-    <div
-      style={
-        {
-          '--ck-accent': '#6d28d9',
-          '--ck-badge': '#0f766e',
-          '--ck-focus-ring': '#6d28d9',
-          '--ck-row-selected': '#ede9fe',
-          '--ck-row-hover': '#f5f3ff',
-          '--ck-danger': '#be123c',
-          '--ck-danger-subtle': '#ffe4e6',
-          '--ck-danger-subtle-foreground': '#9f1239',
-          '--ck-radius': '1.25rem',
-          '--ck-radius-small': '0.625rem',
-          '--ck-row-height': '4.25rem',
-          '--ck-font-family': 'Georgia, serif',
-        } as React.CSSProperties
-      }
-    >
-      <ConversationListDemo {...args} theme="light" locale={globals.locale as Locale} />
+    <div style={globals.theme === 'dark' ? brandDark : brandLight}>
+      <ConversationListDemo {...args} theme={undefined} locale={globals.locale as Locale} />
     </div>
   ),
 };

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, launchChromium } from './browser';
 
 /*
- * Visual regression: the list, selection mode and the confirmation, in light and dark, LTR and
- * RTL, on a phone-sized and a desktop-sized viewport, each compared with a committed baseline.
+ * Visual regression: the list, a keyboard-focused row, selection mode and the confirmation, in
+ * light and dark, LTR and RTL, on a phone-sized and a desktop-sized viewport, each compared with a
+ * committed baseline.
  *
  *   npm run test:update-screenshots   # rewrite every baseline (UPDATE_SCREENSHOTS=1)
  *
@@ -44,6 +45,16 @@ const widths = [
 const themes = ['light', 'dark'] as const;
 const directions = ['ltr', 'rtl'] as const;
 
+/** Tabs into the grid (which focuses its first row), then moves down to the row at `index`. */
+async function focusRowByKeyboard(page: Page, index: number) {
+  for (let tab = 0; tab < 8; tab += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'row')) break;
+  }
+  for (let row = 1; row < index; row += 1) await page.keyboard.press('ArrowDown');
+  await page.locator(`[role="row"][aria-rowindex="${index}"]:focus-visible`).waitFor();
+}
+
 interface State {
   name: string;
   params: Record<string, string | number>;
@@ -61,10 +72,20 @@ const states: State[] = [
     },
   },
   {
+    // A row focused with the keyboard: its ring, and its Delete shown without a swipe.
+    name: 'focus',
+    params: {},
+    ready: async (page) => {
+      await focusRowByKeyboard(page, 2);
+    },
+  },
+  {
+    // Three rows selected, and the keyboard's focus on the fourth: its ring beside them.
     name: 'selection',
     params: { selected: 3 },
     ready: async (page) => {
       await page.getByText('3 selected').waitFor();
+      await focusRowByKeyboard(page, 4);
     },
   },
   {
