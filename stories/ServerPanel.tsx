@@ -36,7 +36,8 @@ export function ServerPanel({ server }: ServerPanelProps) {
     >
       <h2 style={{ fontSize: 15, margin: '0 0 8px' }}>Server</h2>
       <p style={{ margin: '0 0 8px' }}>
-        {live.size} conversations · {server.calls.length} delete calls received
+        {live.size} conversations · {server.calls.length}{' '}
+        {server.calls.length === 1 ? 'delete call' : 'delete calls'} received
       </p>
       {deleted.length === 0 ? (
         <p style={{ margin: 0, color: 'var(--ck-muted-foreground)' }}>Nothing deleted yet.</p>
