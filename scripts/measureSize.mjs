@@ -4,7 +4,7 @@
 //
 // - "host app": the main chunk of every export a host ships, which is all of them but the in-memory chat server
 //   (a backend for Storybook, demos and tests that a host's bundler drops: the package is
-//   side-effect free). This is the figure the spec's 15 kB target is held against. The catalogues
+//   side-effect free). This is the figure the spec's 20 kB target is held against. The catalogues
 //   of other languages are chunks of their own, loaded only by apps in those languages; their
 //   sizes are printed alongside.
 // - "list with the Tencent adapter": what the README's integration imports (the provider, the
@@ -13,7 +13,7 @@
 // - the stylesheet, minified and gzipped.
 //
 // `npm run size` prints the figures against the targets and fails above the ceilings (the CSS
-// target; for JS, today's sizes plus a little headroom, so that the 15 kB target stays met).
+// targets, and for every export today's size plus a little headroom, so that it grows noticed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -25,12 +25,12 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 const peers = Object.keys(packageJson.peerDependencies ?? {});
 
 /** The targets of SPEC section 6. */
-export const BUDGET = { jsGzip: 15 * 1024, cssGzip: 4 * 1024 };
+export const BUDGET = { jsGzip: 20 * 1024, cssGzip: 5 * 1024 };
 /**
  * What `npm test` holds the kit to: the targets for the host app's JS and the CSS, and for every
  * export (in-memory server included) today's size with a little headroom, so it grows noticed.
  */
-export const CEILING = { jsGzip: BUDGET.jsGzip, allJsGzip: 17.6 * 1024, cssGzip: BUDGET.cssGzip };
+export const CEILING = { jsGzip: BUDGET.jsGzip, allJsGzip: 19 * 1024, cssGzip: BUDGET.cssGzip };
 
 const virtualEntry = '\0size-entry';
 
