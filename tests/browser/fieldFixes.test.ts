@@ -100,7 +100,6 @@ describe('a right-to-left name inside an English sentence (issue 14, item 5)', (
     const { id, name } = await arabicConversation(page);
     const status = await deleteOnLaptop(page, id, name);
     const box = await status.evaluate(measure, { name, phrase: PHRASE });
-    await page.locator('.ck-notice').screenshot({ path: '/tmp/ck-status-arabic-ltr.png' });
     // Read left to right: the name first, the English words after it. Without the isolation the
     // Arabic name set the paragraph's direction (`plaintext`) and the words came out on its left.
     expect(box.phrase.left).toBeGreaterThanOrEqual(box.name.right - 1);
@@ -119,7 +118,6 @@ describe('a right-to-left name inside an English sentence (issue 14, item 5)', (
     const { id, name } = await arabicConversation(page);
     const status = await deleteOnLaptop(page, id, name);
     const box = await status.evaluate(measure, { name, phrase: PHRASE });
-    await page.locator('.ck-notice').screenshot({ path: '/tmp/ck-status-arabic-rtl.png' });
     expect(box.direction).toBe('rtl');
     expect(box.unicodeBidi).toBe('plaintext');
     // The page is RTL, but the sentence is English: with the name isolated, its first strong letter
@@ -147,7 +145,6 @@ describe('a right-to-left name inside an English sentence (issue 14, item 5)', (
     );
     const before = await body.evaluate(measure, { name, phrase: 'Your conversation with' });
     const after = await body.evaluate(measure, { name, phrase: 'will' });
-    await dialog.screenshot({ path: '/tmp/ck-dialog-arabic-ltr.png' });
     // On one line, left to right: "Your conversation with", the name, "will". The sentence starts
     // with an English letter, so this order held before the fix too; the name's `<bdi>` is new.
     expect(before.phrase.right).toBeLessThanOrEqual(before.name.left + 1);
