@@ -1,5 +1,10 @@
 /// <reference types="vitest/config" />
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import type { TestProjectConfiguration } from 'vitest/config';
 
 // Everything a host app already has (React, the state libraries, the chat SDK) stays external,
 // so the kit ships only its own code.
@@ -15,6 +20,54 @@ const external = [
   '@tanstack/react-query',
   '@tencentcloud/chat',
 ];
+
+// The jsdom and node tests. `npm run test:react18` runs them once more against React 18.3
+// (project unit-react18, defined only when TEST_REACT18 is set, so `vitest run` stays on React 19).
+const unit = {
+  environment: 'node' as const,
+  include: ['tests/**/*.test.{ts,tsx}'],
+  exclude: ['tests/browser/**'],
+  setupFiles: ['tests/strictMode.setup.ts'],
+};
+
+// tests/react18/deps is a package of its own holding react@18.3 and react-dom@18.3 (`npm ci
+// --prefix tests/react18/deps`). Every `react` and `react-dom` import (subpaths too:
+// react/jsx-dev-runtime, react-dom/client, react-dom/test-utils) is aliased to those copies. An
+// alias reaches only what Vite transforms, not what Vitest hands to Node, so the libraries that
+// import React are inlined: React Query and zustand as ESM already, Testing Library through its
+// ESM build (its CommonJS entry would `require` the root's React even when inlined). React 18's
+// own files, loaded by Node, find each other inside tests/react18/deps. tests/react18/setup.ts
+// fails the run if any other React was loaded.
+const react18Modules = fileURLToPath(new URL('tests/react18/deps/node_modules/', import.meta.url));
+
+function react18Project(): TestProjectConfiguration {
+  if (!existsSync(join(react18Modules, 'react-dom'))) {
+    throw new Error(
+      'TEST_REACT18 is set but React 18 is not installed: npm ci --prefix tests/react18/deps',
+    );
+  }
+  const require = createRequire(import.meta.url);
+  const testingLibrary = '@testing-library/react/package.json';
+  const testingLibraryEsm = join(
+    dirname(require.resolve(testingLibrary)),
+    require(testingLibrary).module,
+  );
+  return {
+    extends: true,
+    resolve: {
+      alias: [
+        { find: /^(react|react-dom)(\/.*)?$/, replacement: `${react18Modules}$1$2` },
+        { find: /^@testing-library\/react$/, replacement: testingLibraryEsm },
+      ],
+    },
+    test: {
+      ...unit,
+      name: 'unit-react18',
+      setupFiles: ['tests/react18/setup.ts', ...unit.setupFiles],
+      server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query', 'zustand'] } },
+    },
+  };
+}
 
 export default defineConfig({
   build: {
@@ -39,13 +92,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...unit,
           name: 'unit',
-          environment: 'node',
-          include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/browser/**'],
-          setupFiles: ['tests/strictMode.setup.ts'],
         },
       },
+      ...(process.env.TEST_REACT18 ? [react18Project()] : []),
       {
         extends: true,
         test: {
