@@ -180,23 +180,9 @@ describe('StrictMode and shared clients (item 6)', () => {
     const server = createMemoryChatServer({ conversations: people });
     const held = withHeldFetch(server.connect('phone'));
     const queryClient = testClient();
-    function Lists(props: { second: boolean }) {
-      return (
-        <>
-          <ConversationKitProvider adapter={held.adapter} queryClient={queryClient}>
-            <ConversationList />
-          </ConversationKitProvider>
-          {props.second && (
-            <ConversationKitProvider adapter={held.adapter} queryClient={queryClient}>
-              <ConversationCount />
-            </ConversationKitProvider>
-          )}
-        </>
-      );
-    }
-    const view = render(<Lists second />);
+    const view = render(<TwoLists adapter={held.adapter} queryClient={queryClient} second />);
     await screen.findAllByRole('row');
-    view.rerender(<Lists second={false} />);
+    view.rerender(<TwoLists adapter={held.adapter} queryClient={queryClient} second={false} />);
 
     held.holdNextFetch();
     let refetch: Promise<unknown> = Promise.resolve();
@@ -230,19 +216,18 @@ describe('StrictMode and shared clients (item 6)', () => {
     };
     const queryClient = testClient();
     let deleteFromSecond: (ids: string[]) => Promise<unknown> = async () => undefined;
-    function Deleter() {
-      const { deleteConversationsAsync } = useDeleteConversations();
-      useConversations();
-      deleteFromSecond = (ids) => deleteConversationsAsync(ids, { clearHistory: false });
-      return null;
-    }
     render(
       <>
         <ConversationKitProvider adapter={adapter} queryClient={queryClient}>
           <ConversationList />
         </ConversationKitProvider>
         <ConversationKitProvider adapter={adapter} queryClient={queryClient}>
-          <Deleter />
+          <HookProbe
+            onRender={(api) => {
+              deleteFromSecond = (ids) =>
+                api.deleteConversationsAsync(ids, { clearHistory: false });
+            }}
+          />
         </ConversationKitProvider>
       </>,
     );
@@ -282,6 +267,32 @@ describe('StrictMode and shared clients (item 6)', () => {
 
 function ConversationCount() {
   return <span>{useConversations().data?.length ?? ''}</span>;
+}
+
+/** Two providers on one adapter and client; the second can be taken away. */
+function TwoLists(props: { adapter: ChatAdapter; queryClient: QueryClient; second: boolean }) {
+  return (
+    <>
+      <ConversationKitProvider adapter={props.adapter} queryClient={props.queryClient}>
+        <ConversationList />
+      </ConversationKitProvider>
+      {props.second && (
+        <ConversationKitProvider adapter={props.adapter} queryClient={props.queryClient}>
+          <ConversationCount />
+        </ConversationKitProvider>
+      )}
+    </>
+  );
+}
+
+/** Hands the test the batch hook of its provider on every render, and shows the hook's error. */
+function HookProbe(props: { onRender: (api: ReturnType<typeof useDeleteConversations>) => void }) {
+  const api = useDeleteConversations();
+  useConversations();
+  props.onRender(api);
+  return (
+    <p data-testid="hook-error">{api.error ? (api.error as ConversationKitError).code : ''}</p>
+  );
 }
 
 describe('every failure after the optimistic removal rolls back (item 7)', () => {
@@ -357,14 +368,6 @@ describe('every failure after the optimistic removal rolls back (item 7)', () =>
 });
 
 describe('no swallowed errors (item 8)', () => {
-  function Harness(props: { onReady: (api: ReturnType<typeof useDeleteConversations>) => void }) {
-    const api = useDeleteConversations();
-    props.onReady(api);
-    return (
-      <p data-testid="hook-error">{api.error ? (api.error as ConversationKitError).code : ''}</p>
-    );
-  }
-
   async function renderWithHook(onError = vi.fn()) {
     const server = createMemoryChatServer({ conversations: people });
     let api = {} as ReturnType<typeof useDeleteConversations>;
@@ -375,8 +378,8 @@ describe('no swallowed errors (item 8)', () => {
         onError={onError}
       >
         <ConversationList />
-        <Harness
-          onReady={(current) => {
+        <HookProbe
+          onRender={(current) => {
             api = current;
           }}
         />
