@@ -1,3 +1,4 @@
+import { onTestFinished, vi } from 'vitest';
 import type { Conversation } from '../src';
 import { scheduleTask } from '../src/core/scheduleTask';
 
@@ -45,4 +46,16 @@ export const people: Conversation[] = [
 export async function nextTask(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   await new Promise<void>((resolve) => scheduleTask(resolve));
+}
+
+/**
+ * Keeps a render error that a test expects out of the test output: React logs it with
+ * `console.error`, and React 18 in development also rethrows it inside a fake DOM event that jsdom
+ * reports as uncaught. Both are undone when the test ends.
+ */
+export function silenceExpectedRenderErrors(): void {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  const swallow = (event: ErrorEvent) => event.preventDefault();
+  window.addEventListener('error', swallow);
+  onTestFinished(() => window.removeEventListener('error', swallow));
 }

@@ -22,7 +22,7 @@ import {
   useDeleteConversations,
 } from '../../src';
 import { ServerPanel } from '../../stories/ServerPanel';
-import { conversation } from '../fixtures';
+import { conversation, silenceExpectedRenderErrors } from '../fixtures';
 
 const people = [
   conversation('C2Calice', 'Alice', 1),
@@ -305,7 +305,7 @@ describe('every failure after the optimistic removal rolls back (item 7)', () =>
         capabilities: { keepHistory: true, maxBatchSize },
       };
       // React reports the error it rethrows; the test only wants the error itself.
-      vi.spyOn(console, 'error').mockImplementation(() => {});
+      silenceExpectedRenderErrors();
       let thrown: unknown;
       try {
         render(

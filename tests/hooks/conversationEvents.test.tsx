@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { useLayoutEffect } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ConversationEvent,
   ConversationKitProvider,
@@ -13,6 +13,7 @@ import {
   useDeleteConversation,
   useDeletionRequest,
 } from '../../src';
+import { silenceExpectedRenderErrors } from '../fixtures';
 import { createTestQueryClient, gateAdapter, people, renderWithKit } from './kitHarness';
 
 describe('a deletion on another device', () => {
@@ -259,7 +260,7 @@ describe('useConversations', () => {
   });
 
   it('explains itself when used outside the provider', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    silenceExpectedRenderErrors();
     expect(() => renderHook(() => useConversations())).toThrow(
       '`useConversations` must be used within `ConversationKitProvider`',
     );
