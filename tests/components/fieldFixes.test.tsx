@@ -71,6 +71,41 @@ function withHeldFetch(inner: ChatAdapter) {
   };
 }
 
+/**
+ * A refetch that reads the list, then hears the laptop delete `conversationID`, then answers with
+ * what it read: the answer is older than the deletion and must not bring the row back.
+ */
+async function refetchWhileLaptopDeletes(options: {
+  held: ReturnType<typeof withHeldFetch>;
+  queryClient: QueryClient;
+  server: MemoryChatServer;
+  conversationID: string;
+}) {
+  const { held, queryClient, server, conversationID } = options;
+  held.holdNextFetch();
+  let refetch: Promise<unknown> = Promise.resolve();
+  act(() => {
+    refetch = queryClient.refetchQueries({ queryKey: ['conversation-kit'] });
+  });
+  await waitFor(() => expect(held.holding).toBe(true));
+  await act(async () => {
+    await server.connect('laptop').deleteConversation(conversationID);
+  });
+  await waitFor(() => expect(names()).not.toContain(conversationID));
+  await act(async () => {
+    held.release();
+    await refetch;
+  });
+}
+
+/** Presses the Delete of the row whose name matches, then Delete in the confirmation. */
+async function deleteWithConfirmation(user: ReturnType<typeof userEvent.setup>, name: RegExp) {
+  await user.click(
+    within(screen.getByRole('row', { name })).getByRole('button', { name: /^Delete/ }),
+  );
+  await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+}
+
 function names(): string[] {
   return screen
     .queryAllByRole('row')
@@ -157,21 +192,7 @@ describe('StrictMode and shared clients (item 6)', () => {
         await screen.findAllByRole('row');
       }
 
-      held.holdNextFetch();
-      let refetch: Promise<unknown> = Promise.resolve();
-      act(() => {
-        refetch = queryClient.refetchQueries({ queryKey: ['conversation-kit'] });
-      });
-      await waitFor(() => expect(held.holding).toBe(true));
-      // The refetch read the list with Bob; now the laptop deletes him, and this device hears it.
-      await act(async () => {
-        await server.connect('laptop').deleteConversation('C2Cbob');
-      });
-      await waitFor(() => expect(names()).not.toContain('C2Cbob'));
-      await act(async () => {
-        held.release();
-        await refetch;
-      });
+      await refetchWhileLaptopDeletes({ held, queryClient, server, conversationID: 'C2Cbob' });
       expect(names()).toEqual(['C2Calice', 'C2Ccarol', 'C2Cdave']);
     });
   }
@@ -184,19 +205,7 @@ describe('StrictMode and shared clients (item 6)', () => {
     await screen.findAllByRole('row');
     view.rerender(<TwoLists adapter={held.adapter} queryClient={queryClient} second={false} />);
 
-    held.holdNextFetch();
-    let refetch: Promise<unknown> = Promise.resolve();
-    act(() => {
-      refetch = queryClient.refetchQueries({ queryKey: ['conversation-kit'] });
-    });
-    await waitFor(() => expect(held.holding).toBe(true));
-    await act(async () => {
-      await server.connect('laptop').deleteConversation('C2Ccarol');
-    });
-    await act(async () => {
-      held.release();
-      await refetch;
-    });
+    await refetchWhileLaptopDeletes({ held, queryClient, server, conversationID: 'C2Ccarol' });
     expect(names()).toEqual(['C2Calice', 'C2Cbob', 'C2Cdave']);
   });
 
@@ -441,12 +450,7 @@ describe('"not found" means already gone (item 9)', () => {
     await server.connect('phone').deleteConversation('C2Calice');
     expect(names()).toContain('C2Calice');
 
-    await user.click(
-      within(screen.getByRole('row', { name: /Alice/ })).getByRole('button', { name: /^Delete/ }),
-    );
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await deleteWithConfirmation(user, /Alice/);
 
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Deleted 1 conversation'),
@@ -476,12 +480,7 @@ describe('a dismissed notice stays dismissed (item 11)', () => {
     );
     const view = render(ui('en'));
     await screen.findAllByRole('row');
-    await user.click(
-      within(screen.getByRole('row', { name: /Bob/ })).getByRole('button', { name: /^Delete/ }),
-    );
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await deleteWithConfirmation(user, /Bob/);
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Deleted 1 conversation'),
     );
@@ -508,12 +507,7 @@ describe('a dismissed notice stays dismissed (item 11)', () => {
     );
     const view = render(ui('en'));
     await screen.findAllByRole('row');
-    await user.click(
-      within(screen.getByRole('row', { name: /Bob/ })).getByRole('button', { name: /^Delete/ }),
-    );
-    await user.click(
-      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
-    );
+    await deleteWithConfirmation(user, /Bob/);
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Deleted 1 conversation'),
     );
