@@ -519,7 +519,11 @@ describe('a dismissed notice stays dismissed (item 11)', () => {
 });
 
 describe('right-to-left names in sentences (item 5)', () => {
-  const arabic = [conversation('C2Claila', 'ليلى منصور', 1), ...people];
+  const arabic = [
+    conversation('C2Claila', 'ليلى منصور', 1),
+    conversation('C2Cnoa', 'נועה כהן', 2),
+    ...people,
+  ];
 
   async function renderArabic(server: MemoryChatServer) {
     render(
@@ -543,6 +547,12 @@ describe('right-to-left names in sentences (item 5)', () => {
     expect([...status.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).toEqual([
       'ليلى منصور',
     ]);
+    // A Hebrew name is isolated the same way.
+    await act(async () => {
+      await server.connect('laptop').deleteConversation('C2Cnoa');
+    });
+    await waitFor(() => expect(status.textContent).toBe('נועה כהן was deleted on another device'));
+    expect(status.querySelector('bdi')?.textContent).toBe('נועה כהן');
   });
 
   it('isolates the name in the dialog, and the reason of a failure', async () => {
