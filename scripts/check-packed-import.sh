@@ -22,7 +22,10 @@ for (const name of ['ConversationKitProvider', 'createTencentChatAdapter', 'useC
 }
 // The catalogues of other languages are chunks of their own: they must be in the package.
 const ja = await kit.loadLocale('ja');
-if (ja.cancel !== 'キャンセル' || kit.createTranslator('ja').t('cancel') !== 'キャンセル') throw new Error('ja catalogue');
+if (ja.cancel !== 'キャンセル') throw new Error('ja catalogue');
+for (const name of ['chunk', 'SdkCode', 'useConversationStore', 'useConversationKit']) {
+  if (name in kit) throw new Error('internal export ' + name);
+}
 const css = (await import('node:fs')).readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
 if (!css.includes('--ck-')) throw new Error('styles.css is missing');
 console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports');

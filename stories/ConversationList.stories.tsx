@@ -1,12 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type React from 'react';
 import { useState } from 'react';
-import {
-  type Conversation,
-  compareConversations,
-  createMemoryChatServer,
-  type Locale,
-} from '../src';
+import { type Conversation, createMemoryChatServer, type Locale } from '../src';
+// The story picks rows in the order the list shows them; the kit's own ordering is internal.
+import { compareConversations } from '../src/runtime/conversationListCache';
 import { ConversationListDemo } from './ConversationListDemo';
 import { ServerPanel } from './ServerPanel';
 import { TwoDevices } from './TwoDevices';

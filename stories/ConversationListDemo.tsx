@@ -94,7 +94,12 @@ export function ConversationListDemo(props: DemoProps) {
         state.replaceSelection(ids.slice(0, selectedCount));
       }
       if (openSwipeIndex !== undefined && ids[openSwipeIndex]) state.openSwipe(ids[openSwipeIndex]);
-      if (pendingCount > 0) state.requestDeletion(ids.slice(0, pendingCount));
+      if (pendingCount > 0) {
+        // The confirmation starts as the list's own Delete would open it.
+        state.requestDeletion(ids.slice(0, pendingCount), {
+          clearHistory: listProps.defaultClearHistory ?? false,
+        });
+      }
     };
     // The initial state needs the list, which a quick backend may have delivered already.
     const loaded = store.getState().orderedIDs;
@@ -106,7 +111,16 @@ export function ConversationListDemo(props: DemoProps) {
       if (previous.orderedIDs.length > 0 || state.orderedIDs.length === 0) return;
       applyInitialState(state.orderedIDs);
     });
-  }, [server, adapter, store, onReady, selectedCount, openSwipeIndex, pendingCount]);
+  }, [
+    server,
+    adapter,
+    store,
+    onReady,
+    selectedCount,
+    openSwipeIndex,
+    pendingCount,
+    listProps.defaultClearHistory,
+  ]);
 
   const frame: CSSProperties = {
     height,

@@ -7,8 +7,10 @@ import {
   ConversationList,
   createConversationStore,
   createMemoryChatServer,
-  generateConversations,
 } from '../../src';
+import { generateConversations } from '../../src/adapters/memory';
+import { useConversationKit } from '../../src/context';
+import type { DeletionState } from '../../src/runtime';
 import kitStyles from '../../src/styles/styles.css?inline';
 import { type BenchControls, createBenchControls } from './benchControls';
 import { ChatscopeList } from './ChatscopeList';
@@ -96,6 +98,16 @@ interface Session {
   controls: BenchControls;
   server?: ReturnType<typeof createMemoryChatServer>;
   store?: ReturnType<typeof createConversationStore>;
+  /** The kit's deletion state: whether deletions are still in flight. */
+  deletions?: { getState(): DeletionState };
+}
+
+/** Hands the bench the runtime's deletion state, as a devtools panel would read it. */
+function DeletionStateProbe(props: {
+  onRuntime: (deletions: { getState(): DeletionState }) => void;
+}) {
+  props.onRuntime(useConversationKit().deletionState);
+  return null;
 }
 
 let root: Root | null = null;
@@ -127,6 +139,11 @@ function render(contender: Contender, conversations: Conversation[], current: Se
     view = (
       <ConversationKitProvider adapter={phone} store={store}>
         <ConversationList />
+        <DeletionStateProbe
+          onRuntime={(deletions) => {
+            current.deletions = deletions;
+          }}
+        />
       </ConversationKitProvider>
     );
   } else if (contender === 'naive') {
@@ -266,7 +283,7 @@ const bench = {
       },
       () => shownCount() === before - count,
     );
-    await until(() => (current.store?.getState().inFlightIDs.size ?? 0) === 0);
+    await until(() => (current.deletions?.getState().inFlightIDs.size ?? 0) === 0);
     await painted();
     return {
       ms,

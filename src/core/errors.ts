@@ -1,5 +1,3 @@
-import type { Messages } from '../i18n/messages';
-
 /** Stable string codes of the errors the kit throws or rejects with. */
 export type ConversationKitErrorCode =
   /** A deletion was asked for with no conversation in it. */
@@ -44,32 +42,18 @@ export const SdkCode = {
 /** The code on a `DeleteResult` whose failure came with no numeric code at all. */
 export const UNKNOWN_FAILURE_CODE = -1;
 
-/**
- * What the kit knows of each SDK code: its own code for it, a readable English reason, and the
- * message that announces the reason in the person's language, where the kit has one.
- */
-const knownSdkCodes: Readonly<
-  Record<number, readonly [ConversationKitErrorCode, string, (keyof Messages)?]>
-> = {
-  [SdkCode.NOT_LOGGED_IN]: ['NOT_LOGGED_IN', 'Not logged in', 'reasonNotLoggedIn'],
-  [SdkCode.CONVERSATION_NOT_FOUND]: [
-    'UNKNOWN_CONVERSATION_ID',
-    'Conversation not found',
-    'reasonNotFound',
-  ],
+/** What the kit knows of each SDK code: its own code for it, and a readable English reason. */
+const knownSdkCodes: Readonly<Record<number, readonly [ConversationKitErrorCode, string]>> = {
+  [SdkCode.NOT_LOGGED_IN]: ['NOT_LOGGED_IN', 'Not logged in'],
+  [SdkCode.CONVERSATION_NOT_FOUND]: ['UNKNOWN_CONVERSATION_ID', 'Conversation not found'],
   [SdkCode.USER_OR_GROUP_NOT_FOUND]: ['ADAPTER_FAILED', 'User or group not found'],
   [SdkCode.UNRECORDED_CONVERSATION_TYPE]: ['ADAPTER_FAILED', 'Conversation type is not recorded'],
   [SdkCode.INVALID_CONVERSATION_ID]: ['INVALID_CONVERSATION_ID', 'Invalid conversation ID'],
-  [SdkCode.NETWORK_ERROR]: ['NETWORK', 'Network error', 'reasonNetwork'],
-  [SdkCode.NETWORK_TIMEOUT]: ['NETWORK', 'Network timeout', 'reasonNetworkTimeout'],
-  [SdkCode.NETWORK_UNAVAILABLE]: ['NETWORK', 'Network unavailable', 'reasonOffline'],
-  [SdkCode.SDK_NOT_READY]: ['NOT_READY', 'Chat SDK is not ready', 'reasonNotReady'],
+  [SdkCode.NETWORK_ERROR]: ['NETWORK', 'Network error'],
+  [SdkCode.NETWORK_TIMEOUT]: ['NETWORK', 'Network timeout'],
+  [SdkCode.NETWORK_UNAVAILABLE]: ['NETWORK', 'Network unavailable'],
+  [SdkCode.SDK_NOT_READY]: ['NOT_READY', 'Chat SDK is not ready'],
 };
-
-/** The message that gives the reason of a backend code in the person's language, if there is one. */
-export function reasonKeyOfSdkCode(code: number): keyof Messages | undefined {
-  return knownSdkCodes[code]?.[2];
-}
 
 /** A readable English reason for a numeric backend code, for results that came without one. */
 export function describeSdkCode(code: number): string {

@@ -1,11 +1,3 @@
-export { compareConversations, sortConversations } from './conversationListCache';
-export type {
-  ConversationKitRuntime,
-  DeleteConversationsOptions,
-} from './createConversationKitRuntime';
-export { createConversationKitRuntime } from './createConversationKitRuntime';
-export type { SendDeletionsOptions, SendDeletionsResult } from './sendDeletions';
-export { DEFAULT_DELETE_CONCURRENCY, sendDeletions } from './sendDeletions';
 export { useConversationEvents } from './useConversationEvents';
 export { useConversationSelection } from './useConversationSelection';
 export { useConversationStore } from './useConversationStore';
@@ -15,3 +7,4 @@ export { useDeleteConversation } from './useDeleteConversation';
 export type { DeleteConversationsVariables } from './useDeleteConversations';
 export { useDeleteConversations } from './useDeleteConversations';
 export { useDeletionRequest } from './useDeletionRequest';
+export { useDeletionState } from './useDeletionState';

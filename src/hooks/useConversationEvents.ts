@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
+import { useConversationKit } from '../context/ConversationKitContext';
 import type { ConversationEvent } from '../core/types';
 
 /**

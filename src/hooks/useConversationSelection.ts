@@ -1,4 +1,4 @@
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
+import { useConversationKit } from '../context/ConversationKitContext';
 import { useConversationStore } from './useConversationStore';
 
 /**

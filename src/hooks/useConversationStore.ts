@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
+import { useConversationKit } from '../context/ConversationKitContext';
 import type { ConversationStoreState } from '../store/createConversationStore';
 
 /** Reads one value of the list's store; the component re-renders only when that value changes. */

@@ -1,5 +1,5 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
+import { useConversationKit } from '../context/ConversationKitContext';
 import type { Conversation } from '../core/types';
 
 const ignoreError = () => {};

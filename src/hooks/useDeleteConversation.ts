@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
-import type { DeletionOutcome } from '../store/createConversationStore';
+import { useConversationKit } from '../context/ConversationKitContext';
+import type { DeletionOutcome } from '../runtime/types';
 
 export interface DeleteConversationVariables {
   conversationID: string;

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
-import type { DeletionOutcome } from '../store/createConversationStore';
-import { useConversationStore } from './useConversationStore';
+import { useConversationKit } from '../context/ConversationKitContext';
+import type { DeletionOutcome } from '../runtime/types';
+import { useDeletionState } from './useDeletionState';
 
 export interface DeleteConversationsVariables {
   conversationIDs: readonly string[];
@@ -35,8 +35,8 @@ export function useDeleteConversations() {
     },
     runtime.queryClient,
   );
-  const progress = useConversationStore((state) => state.progress);
-  const lastOutcome = useConversationStore((state) => state.lastOutcome);
+  const progress = useDeletionState((state) => state.progress);
+  const lastOutcome = useDeletionState((state) => state.lastOutcome);
   const { mutateAsync } = mutation;
 
   const deleteConversationsAsync = useCallback(

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useConversationKit } from '../components/ConversationKitProvider/ConversationKitContext';
-import type { DeletionOutcome } from '../store/createConversationStore';
+import { useConversationKit } from '../context/ConversationKitContext';
+import type { DeletionOutcome } from '../runtime/types';
 import { useConversationStore } from './useConversationStore';
 
 /** A refused confirmation reaches the provider's `onError` and the list's status region. */

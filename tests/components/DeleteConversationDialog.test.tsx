@@ -21,8 +21,6 @@ import { people } from '../fixtures';
 interface RenderOptions {
   server?: MemoryChatServer;
   adapter?: ChatAdapter;
-  /** The provider's own default, as opposed to the list's prop. */
-  providerDefaultClearHistory?: boolean;
 }
 
 /** Renders the list (which holds the dialog) on a memory server with `people`, and waits for its rows. */
@@ -31,17 +29,16 @@ async function renderList(props: ConversationListProps = {}, options: RenderOpti
   const adapter = options.adapter ?? server.connect('phone');
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = userEvent.setup();
-  render(
-    <ConversationKitProvider
-      adapter={adapter}
-      queryClient={queryClient}
-      defaultClearHistory={options.providerDefaultClearHistory}
-    >
-      <ConversationList {...props} />
-    </ConversationKitProvider>,
+  const ui = (listProps: ConversationListProps) => (
+    <ConversationKitProvider adapter={adapter} queryClient={queryClient}>
+      <ConversationList {...listProps} />
+    </ConversationKitProvider>
   );
+  const view = render(ui(props));
   await screen.findAllByRole('row');
-  return { server, adapter, user };
+  /** Renders the list again with other props, in the same provider. */
+  const rerenderList = (listProps: ConversationListProps) => view.rerender(ui(listProps));
+  return { server, adapter, user, rerenderList };
 }
 
 /** Presses the Delete button of the named row. */
@@ -337,12 +334,15 @@ describe('with "Also clear chat history" checked by default', () => {
     expect(confirmButton().getAttribute('data-variant')).toBe('destructive');
   });
 
-  it('starts checked when the provider says so', async () => {
-    const { user } = await renderList({}, { providerDefaultClearHistory: true });
-
-    await askToDeleteRow(user, 'Bob');
-
+  it('starts checked for a selection too, and unchecked again once the list says otherwise', async () => {
+    const { user, rerenderList } = await renderList({ defaultClearHistory: true });
+    await askToDeleteSelection(user, ['Alice', 'Bob']);
     expect(clearHistoryCheckbox().checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    rerenderList({ defaultClearHistory: false });
+    await user.click(screen.getByRole('button', { name: /^Delete/ }));
+    expect(clearHistoryCheckbox().checked).toBe(false);
   });
 
   it('still lets the person keep the history', async () => {

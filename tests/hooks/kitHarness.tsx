@@ -10,8 +10,11 @@ import {
   createMemoryChatServer,
   type MemoryChatServer,
   type MemoryChatServerOptions,
+  useConversationEvents,
   useConversations,
 } from '../../src';
+import { useConversationKit } from '../../src/context';
+import type { ConversationKitRuntime } from '../../src/runtime';
 import { people } from '../fixtures';
 
 export { conversation, people } from '../fixtures';
@@ -45,20 +48,22 @@ export async function renderWithKit<T>(useHook: () => T, options: KitOptions = {
   const deletedCallback = vi.fn(onConversationsDeleted);
   function wrapper({ children }: { children: ReactNode }) {
     return (
-      <ConversationKitProvider
-        adapter={adapter}
-        queryClient={queryClient}
-        store={store}
-        onConversationsDeleted={deletedCallback}
-      >
+      <ConversationKitProvider adapter={adapter} queryClient={queryClient} store={store}>
         {children}
       </ConversationKitProvider>
     );
   }
   // The list is loaded and read during render by useConversations, as in a host app showing it
   // (react-query re-renders only for the result fields that a render reads).
+  let runtime: ConversationKitRuntime | undefined;
   const rendered = renderHook(
     () => {
+      runtime = useConversationKit();
+      useConversationEvents((event) => {
+        if (event.type === 'conversationsDeleted') {
+          deletedCallback(event.conversationIDs, { origin: event.origin });
+        }
+      });
       const conversations = useConversations();
       const shown = (conversations.data ?? []).map((item) => item.conversationID);
       return { conversations, shown, hook: useHook() };
@@ -70,7 +75,18 @@ export async function renderWithKit<T>(useHook: () => T, options: KitOptions = {
   });
   /** The conversations the list shows now, by ID. */
   const shownIDs = () => rendered.result.current.shown;
-  return { ...rendered, server, adapter, queryClient, store, deletedCallback, shownIDs };
+  /** The runtime's deletion state: IDs in flight, progress, the latest outcome. */
+  const deletionState = (runtime as ConversationKitRuntime).deletionState;
+  return {
+    ...rendered,
+    server,
+    adapter,
+    queryClient,
+    store,
+    deletionState,
+    deletedCallback,
+    shownIDs,
+  };
 }
 
 /**

@@ -73,7 +73,7 @@ describe('deleting Alice on her own', () => {
     });
     // The server has not answered yet: the row is gone before it does.
     await waitFor(() => expect(kit.shownIDs()).not.toContain('C2Cbob'));
-    expect(kit.store.getState().inFlightIDs.has('C2Cbob')).toBe(true);
+    expect(kit.deletionState.getState().inFlightIDs.has('C2Cbob')).toBe(true);
     expect(gate.waiting).toBe(1);
 
     await act(async () => {
@@ -81,7 +81,7 @@ describe('deleting Alice on her own', () => {
       await pending;
     });
     await waitFor(() => expect(kit.shownIDs()).toEqual(before));
-    expect(kit.store.getState().inFlightIDs.size).toBe(0);
+    expect(kit.deletionState.getState().inFlightIDs.size).toBe(0);
     expect(kit.result.current.hook.outcome?.failed).toEqual([
       { conversationID: 'C2Cbob', ok: false, code: 2801, message: 'Network timeout' },
     ]);

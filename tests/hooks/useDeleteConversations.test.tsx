@@ -223,7 +223,7 @@ describe('bad input', () => {
     expect((error as ConversationKitError).code).toBe(code);
     expect(kit.server.calls).toEqual([]);
     expect(kit.shownIDs()).toHaveLength(people.length);
-    expect(kit.store.getState().inFlightIDs.size).toBe(0);
+    expect(kit.deletionState.getState().inFlightIDs.size).toBe(0);
   });
 
   it('sends repeated IDs once', async () => {

@@ -28,19 +28,13 @@ describe('a new store', () => {
     expect(state.anchorID).toBeNull();
     expect(state.openSwipeID).toBeNull();
     expect(state.pendingDeletion).toBeNull();
-    expect(state.inFlightIDs.size).toBe(0);
-    expect(state.progress).toBeNull();
-    expect(state.lastOutcome).toBeNull();
-    expect(state.defaultClearHistory).toBe(false);
   });
 
-  it('can start in selection mode and with "clear history" checked', () => {
-    const state = createConversationStore({
-      selectionMode: true,
-      defaultClearHistory: true,
-    }).getState();
-    expect(state.selectionMode).toBe(true);
-    expect(state.defaultClearHistory).toBe(true);
+  it('can start in selection mode with rows selected, keeping those that are in the list', () => {
+    const store = createConversationStore({ selectionMode: true, selectedIDs: [alice, stranger] });
+    expect(store.getState().selectionMode).toBe(true);
+    store.getState().syncConversationIDs([alice, bob, team, carol, dave]);
+    expect(selected(store)).toEqual([alice]);
   });
 
   it('gives every list its own state', () => {
@@ -481,17 +475,9 @@ describe('asking to delete', () => {
     expect(store.getState().pendingDeletion?.conversationIDs).toEqual([carol]);
   });
 
-  it('drops conversations whose deletion is already in flight', () => {
-    const store = storeWithFiveRows();
-    store.getState().markInFlight([alice]);
-    store.getState().requestDeletion([alice, bob]);
-    expect(store.getState().pendingDeletion?.conversationIDs).toEqual([bob]);
-  });
-
   it('returns false and asks nothing when no row is left to delete', () => {
     const store = storeWithFiveRows();
-    store.getState().markInFlight([alice]);
-    expect(store.getState().requestDeletion([alice, stranger])).toBe(false);
+    expect(store.getState().requestDeletion([stranger])).toBe(false);
     expect(store.getState().requestDeletion([])).toBe(false);
     expect(store.getState().pendingDeletion).toBeNull();
   });
@@ -514,16 +500,10 @@ describe('asking to delete', () => {
     });
   });
 
-  it('starts with "clear history" checked when the list says so', () => {
-    const store = storeWithFiveRows({ defaultClearHistory: true });
-    store.getState().requestDeletion([bob]);
+  it('starts with "clear history" checked when asked so', () => {
+    const store = storeWithFiveRows();
+    store.getState().requestDeletion([bob], { clearHistory: true });
     expect(store.getState().pendingDeletion?.clearHistory).toBe(true);
-  });
-
-  it('an explicit choice wins over the default', () => {
-    const store = storeWithFiveRows({ defaultClearHistory: true });
-    store.getState().requestDeletion([bob], { clearHistory: false });
-    expect(store.getState().pendingDeletion?.clearHistory).toBe(false);
   });
 
   describe('while the dialog for Alice and Bob is open', () => {
@@ -583,62 +563,6 @@ describe('asking to delete', () => {
       expect(store.getState().takePendingDeletion()).toBeNull();
       expect(store.getState().openSwipeID).toBe(carol);
     });
-  });
-});
-
-describe('deletions in flight', () => {
-  it('marks and settles IDs', () => {
-    const store = storeWithFiveRows();
-    store.getState().markInFlight([alice, bob]);
-    store.getState().markInFlight([team]);
-    expect([...store.getState().inFlightIDs].sort()).toEqual([alice, bob, team].sort());
-    store.getState().settleInFlight([bob]);
-    expect([...store.getState().inFlightIDs].sort()).toEqual([alice, team]);
-    store.getState().settleInFlight([alice, team]);
-    expect(store.getState().inFlightIDs.size).toBe(0);
-  });
-
-  it('settling IDs that were not in flight keeps the same Set', () => {
-    const store = storeWithFiveRows();
-    store.getState().markInFlight([alice]);
-    const before = store.getState().inFlightIDs;
-    store.getState().settleInFlight([bob]);
-    expect(store.getState().inFlightIDs).toBe(before);
-  });
-
-  it('marking gives a new Set and leaves the old one alone', () => {
-    const store = storeWithFiveRows();
-    const before = store.getState().inFlightIDs;
-    store.getState().markInFlight([alice]);
-    expect(store.getState().inFlightIDs).not.toBe(before);
-    expect(before.size).toBe(0);
-  });
-
-  it('keeps in-flight IDs when they leave the list (they left it on purpose)', () => {
-    const store = storeWithFiveRows();
-    store.getState().markInFlight([alice]);
-    store.getState().syncConversationIDs([bob, team, carol, dave]);
-    expect([...store.getState().inFlightIDs]).toEqual([alice]);
-  });
-
-  it('keeps progress and the last outcome as set', () => {
-    const store = storeWithFiveRows();
-    store.getState().setProgress({ done: 100, total: 250, unsent: 50 });
-    expect(store.getState().progress).toEqual({ done: 100, total: 250, unsent: 50 });
-    store.getState().setProgress(null);
-    expect(store.getState().progress).toBeNull();
-    const outcome = {
-      requested: [alice],
-      deleted: [alice],
-      failed: [],
-      notSent: [],
-      skipped: [],
-      stopped: false,
-      clearHistory: false,
-      results: [{ conversationID: alice, ok: true, code: 0, message: 'Deleted' }],
-    };
-    store.getState().setLastOutcome(outcome);
-    expect(store.getState().lastOutcome).toBe(outcome);
   });
 });
 

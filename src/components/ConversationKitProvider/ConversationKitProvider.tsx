@@ -1,30 +1,31 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { ConversationKitContext } from '../../context/ConversationKitContext';
+import { TranslatorContext } from '../../context/TranslatorContext';
 import type { ConversationKitError } from '../../core/errors';
-import type { ChatAdapter, DeletionOrigin } from '../../core/types';
-import {
-  type ConversationKitRuntime,
-  createConversationKitRuntime,
-} from '../../hooks/createConversationKitRuntime';
+import type { ChatAdapter } from '../../core/types';
 import { loadedCatalog, loadLocale } from '../../i18n/catalogs';
 import { createTranslator, type Translator } from '../../i18n/createTranslator';
 import type { Locale, Messages } from '../../i18n/messages';
 import {
+  type ConversationKitRuntime,
+  createConversationKitRuntime,
+} from '../../runtime/createConversationKitRuntime';
+import {
   type ConversationStore,
   createConversationStore,
 } from '../../store/createConversationStore';
-import { ConversationKitContext } from './ConversationKitContext';
-import { TranslatorContext } from './TranslatorContext';
 
 export interface ConversationKitProviderProps {
   /** The chat backend: `createMemoryChatServer().connect()`, `createTencentChatAdapter(chat)` or your own. */
   adapter: ChatAdapter;
   /** The host app's QueryClient. Default: the one of a surrounding `QueryClientProvider`, else a client of the kit's own. */
   queryClient?: QueryClient;
-  /** Injects a store, e.g. in tests. Default: a new store for this provider. */
+  /**
+   * The list's UI store (`createConversationStore()`), for tests and devtools that read or drive
+   * it. Default: a store of this provider's own.
+   */
   store?: ConversationStore;
-  /** Whether "Also clear chat history" starts checked. Default false. */
-  defaultClearHistory?: boolean;
   /**
    * Language of every string the kit renders. Default `en`. Other catalogues load on demand:
    * until the first one is there the kit speaks English, and on a change of locale it keeps the
@@ -33,8 +34,6 @@ export interface ConversationKitProviderProps {
   locale?: Locale;
   /** Overrides of single messages; anything missing falls back to the locale, then to English. */
   messages?: Partial<Messages>;
-  /** Called once for every deletion, whether it was made here or on another device. */
-  onConversationsDeleted?: (conversationIDs: string[], info: { origin: DeletionOrigin }) => void;
   /**
    * Called once for every refused request (an unknown or malformed ID, an empty selection…;
    * `refused: true`, nothing was hidden or sent) and every unexpected failure of a deletion under
@@ -77,7 +76,7 @@ function useRuntime(
   adapter: ChatAdapter,
   queryClient: QueryClient,
   store: ConversationStore,
-): ConversationKitRuntime {
+): ConversationKitRuntime<ConversationStore> {
   const [runtime, setRuntime] = useState(() =>
     createConversationKitRuntime({ adapter, queryClient, store }),
   );
@@ -127,7 +126,7 @@ function useTranslatorFor(locale: Locale, messages: Partial<Messages> | undefine
  * Two providers never share selection or pending deletions, even on one QueryClient.
  */
 export function ConversationKitProvider(props: ConversationKitProviderProps) {
-  const { adapter, children, defaultClearHistory, locale = 'en', messages } = props;
+  const { adapter, children, locale = 'en', messages } = props;
   const contextClient = useContext(QueryClientContext);
   // Made only when the host gives none, and then kept: a host that stops passing its client
   // gets the same fallback every render, not a new cache (and runtime) each time.
@@ -137,20 +136,10 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
     ownClientRef.current ??= createKitQueryClient();
     queryClient = ownClientRef.current;
   }
-  const [ownStore] = useState(() => createConversationStore({ defaultClearHistory }));
+  const [ownStore] = useState(() => createConversationStore());
   const store = props.store ?? ownStore;
   const runtime = useRuntime(adapter, queryClient, store);
 
-  const onDeletedRef = useLatest(props.onConversationsDeleted);
-  useEffect(
-    () =>
-      runtime.subscribe((event) => {
-        if (event.type === 'conversationsDeleted') {
-          onDeletedRef.current?.(event.conversationIDs, { origin: event.origin });
-        }
-      }),
-    [runtime, onDeletedRef],
-  );
   const onErrorRef = useLatest(props.onError);
   useEffect(
     () =>

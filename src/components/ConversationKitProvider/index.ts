@@ -1,4 +1,2 @@
-export { useConversationKit } from './ConversationKitContext';
 export type { ConversationKitProviderProps } from './ConversationKitProvider';
 export { ConversationKitProvider } from './ConversationKitProvider';
-export { useTranslator } from './TranslatorContext';

@@ -10,13 +10,14 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useConversationKit } from '../../context/ConversationKitContext';
+import { useTranslator } from '../../context/TranslatorContext';
 import { scheduleTask } from '../../core/scheduleTask';
 import type { Conversation, DeletionOrigin } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useConversationStore } from '../../hooks/useConversationStore';
 import { useConversations } from '../../hooks/useConversations';
-import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
-import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { useDeletionState } from '../../hooks/useDeletionState';
 import { DeleteConversationDialog } from '../DeleteConversationDialog/DeleteConversationDialog';
 import { type ConversationRenderState, ConversationRow } from './ConversationRow';
 import { DeletionStatus } from './DeletionStatus';
@@ -81,7 +82,7 @@ export function ConversationList(props: ConversationListProps) {
     swipeToDelete = true,
     fullSwipeToDelete = true,
     selectable = true,
-    defaultClearHistory,
+    defaultClearHistory = false,
     confirm = true,
     renderDialog = true,
     renderConversation,
@@ -96,7 +97,7 @@ export function ConversationList(props: ConversationListProps) {
   const conversations = query.data ?? [];
   const selectionMode = useConversationStore((state) => state.selectionMode);
   // While rows are on their way out, an empty list is not yet "no conversations".
-  const deleting = useConversationStore((state) => state.inFlightIDs.size > 0);
+  const deleting = useDeletionState((state) => state.inFlightIDs.size > 0);
   const idPrefix = useId();
   const gridRef = useRef<HTMLDivElement>(null);
   const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
@@ -104,10 +105,6 @@ export function ConversationList(props: ConversationListProps) {
   const pendingFocusRef = useRef<string | null>(null);
   const conversationsRef = useRef(conversations);
   conversationsRef.current = conversations;
-
-  useEffect(() => {
-    if (defaultClearHistory !== undefined) store.setState({ defaultClearHistory });
-  }, [store, defaultClearHistory]);
 
   useLayoutEffect(() => {
     // The grid is always rendered: after mount the ref holds it.
@@ -132,7 +129,10 @@ export function ConversationList(props: ConversationListProps) {
   // The handlers below are plain functions: nothing memoized receives them (the swipe hook and
   // the dialog read the latest ones), so keeping their identity would buy nothing.
   function requestDeletion(conversationIDs: readonly string[]) {
-    if (store.getState().requestDeletion(conversationIDs) && !confirm) {
+    const asked = store.getState().requestDeletion(conversationIDs, {
+      clearHistory: defaultClearHistory,
+    });
+    if (asked && !confirm) {
       runtime.confirmDeletion().catch(() => {
         // Refused before anything was sent: the runtime has announced it and told `onError`.
       });

@@ -1,7 +1,8 @@
 import { type CSSProperties, memo, type ReactNode } from 'react';
+import { useTranslator } from '../../context/TranslatorContext';
 import type { Conversation } from '../../core/types';
 import { useConversationStore } from '../../hooks/useConversationStore';
-import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { useDeletionState } from '../../hooks/useDeletionState';
 import { ConversationAvatar } from './ConversationAvatar';
 
 /** What `renderConversation` gets to draw a row's content. */
@@ -98,10 +99,11 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
   const selected = useConversationStore((state) => state.selectedIDs.has(id));
   const focused = useConversationStore((state) => state.focusedID === id);
   const swipeOpen = useConversationStore((state) => state.openSwipeID === id);
-  const pending = useConversationStore(
-    (state) =>
-      state.inFlightIDs.has(id) || (state.pendingDeletion?.conversationIDs.includes(id) ?? false),
+  const beingDeleted = useDeletionState((state) => state.inFlightIDs.has(id));
+  const awaitingConfirmation = useConversationStore(
+    (state) => state.pendingDeletion?.conversationIDs.includes(id) ?? false,
   );
+  const pending = beingDeleted || awaitingConfirmation;
   const toggle = useConversationStore((state) => state.toggle);
   const labelID = `${idPrefix}-${index}`;
   const style: CSSProperties = { transform: `translateY(${start}px)` };

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type ConversationKitError, reasonKeyOfSdkCode } from '../../core/errors';
+import { useConversationKit } from '../../context/ConversationKitContext';
+import { useTranslator } from '../../context/TranslatorContext';
+import type { ConversationKitError } from '../../core/errors';
 import type { Conversation, DeleteResult } from '../../core/types';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
 import type { MessagePart, Translator } from '../../i18n/createTranslator';
-import type { DeletionOutcome } from '../../store/createConversationStore';
-import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
-import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import { reasonKeyOfSdkCode } from '../../i18n/sdkReasons';
+import type { DeletionOutcome } from '../../runtime/types';
 import { Message } from '../Message/Message';
 
 /** The most frequent reason among the failures, in the person's language where it is known. */

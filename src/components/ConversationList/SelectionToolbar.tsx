@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { useConversationKit } from '../../context/ConversationKitContext';
+import { useTranslator } from '../../context/TranslatorContext';
 import { useConversationStore } from '../../hooks/useConversationStore';
-import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
-import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
 
 export interface SelectionToolbarProps {
   selectable: boolean;

@@ -7,12 +7,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useConversationStore } from '../../hooks/useConversationStore';
+import { useConversationKit } from '../../context/ConversationKitContext';
+import { useTranslator } from '../../context/TranslatorContext';
 import { useConversations } from '../../hooks/useConversations';
 import { useDeletionRequest } from '../../hooks/useDeletionRequest';
-import type { DeletionOutcome } from '../../store/createConversationStore';
-import { useConversationKit } from '../ConversationKitProvider/ConversationKitContext';
-import { useTranslator } from '../ConversationKitProvider/TranslatorContext';
+import type { DeletionOutcome } from '../../runtime/types';
 import { Message } from '../Message/Message';
 
 export interface DeleteConversationDialogProps {
@@ -43,7 +42,6 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
   const { t } = translator;
   const { pendingDeletion, cancelDeletion, setClearHistory, confirmAsync } = useDeletionRequest();
   const conversations = useConversations().data;
-  const defaultClearHistory = useConversationStore((state) => state.defaultClearHistory);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
@@ -51,8 +49,7 @@ export function DeleteConversationDialog(props: DeleteConversationDialogProps) {
   const bodyID = useId();
   const open = pendingDeletion !== null && openProp !== false;
   const keepHistoryPossible = adapter.capabilities.keepHistory;
-  const clearHistory =
-    !keepHistoryPossible || (pendingDeletion?.clearHistory ?? defaultClearHistory);
+  const clearHistory = !keepHistoryPossible || (pendingDeletion?.clearHistory ?? false);
   const ids = pendingDeletion?.conversationIDs ?? [];
   const count = ids.length;
 

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createMemoryChatServer } from '../../src/adapters/memory';
-import { createConversationKitRuntime } from '../../src/hooks/createConversationKitRuntime';
+import { createConversationKitRuntime } from '../../src/runtime/createConversationKitRuntime';
 import { createConversationStore } from '../../src/store/createConversationStore';
 import { nextTask } from '../fixtures';
 

@@ -8,7 +8,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createMemoryChatServer, DEFAULT_REFERENCE_TIME } from '../../src/adapters/memory';
 import type { Conversation } from '../../src/core';
-import { compareConversations, createConversationKitRuntime } from '../../src/hooks';
+import { compareConversations, createConversationKitRuntime } from '../../src/runtime';
 import { createConversationStore } from '../../src/store';
 import { conversation, nextTask } from '../fixtures';
 

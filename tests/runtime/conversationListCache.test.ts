@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateConversations } from '../../src/adapters/memory';
 import type { Conversation } from '../../src/core';
-import { compareConversations, sortConversations } from '../../src/hooks/conversationListCache';
+import { compareConversations, sortConversations } from '../../src/runtime/conversationListCache';
 
 const conversationArb: fc.Arbitrary<Conversation> = fc.record({
   conversationID: fc.constantFrom('C2Ca', 'C2Cb', 'C2Cc', 'GROUPd', 'GROUPe', 'C2Cf'),

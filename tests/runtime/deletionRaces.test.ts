@@ -13,7 +13,7 @@ import {
   type ConversationKitRuntime,
   compareConversations,
   createConversationKitRuntime,
-} from '../../src/hooks';
+} from '../../src/runtime';
 import { createConversationStore } from '../../src/store';
 import { conversation, nextTask } from '../fixtures';
 

@@ -18,12 +18,9 @@ import {
   type ConversationKitRuntime,
   compareConversations,
   createConversationKitRuntime,
-} from '../../src/hooks';
-import {
-  type ConversationStore,
-  createConversationStore,
   type DeletionOutcome,
-} from '../../src/store';
+} from '../../src/runtime';
+import { type ConversationStore, createConversationStore } from '../../src/store';
 import { conversation, nextTask } from '../fixtures';
 
 // A model-based test of the deletion flows: two devices of one person, each with the kit's
@@ -273,7 +270,10 @@ function expectedRejection(
   ids: readonly string[],
 ): ConversationKitErrorCode | null {
   if (ids.length === 0) return 'EMPTY_SELECTION';
-  const known = new Set([...listedIDs(device), ...device.store.getState().inFlightIDs]);
+  const known = new Set([
+    ...listedIDs(device),
+    ...device.runtime.deletionState.getState().inFlightIDs,
+  ]);
   return ids.every((id) => known.has(id)) ? null : 'UNKNOWN_CONVERSATION_ID';
 }
 
@@ -367,7 +367,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
     // deleteConversations first applies the events its device heard; so does the prediction.
     device.runtime.applyPendingEvents();
     const expectedError = expectedRejection(device, ids);
-    const inFlightBefore = new Set(device.store.getState().inFlightIDs);
+    const inFlightBefore = new Set(device.runtime.deletionState.getState().inFlightIDs);
     const { selectedIDs } = device.store.getState();
     for (const id of ids) if (selectedIDs.has(id)) reselectable[device.name].add(id);
     noteAsked(asked, device.name, ids, clearHistory);
@@ -537,7 +537,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
     // Each row shows the server's latest version of its conversation.
     expect(list).toEqual([...truth].sort(compareConversations));
     expectStoreMatchesList(device);
-    const state = device.store.getState();
+    const state = device.runtime.deletionState.getState();
     expect(state.inFlightIDs.size, `${device.name}: nothing in flight`).toBe(0);
     expect(state.progress, `${device.name}: no progress`).toBeNull();
   }
@@ -689,7 +689,7 @@ describe('two devices of one person', () => {
       });
       expect(listedIDs(a)).toEqual([team, alice]);
       // Nothing is sent before the shorter list can be painted.
-      expect(a.store.getState().progress).toEqual({ done: 0, total: 4, unsent: 4 });
+      expect(a.runtime.deletionState.getState().progress).toEqual({ done: 0, total: 4, unsent: 4 });
       expect(server.calls).toHaveLength(0);
       const outcome = await deleting;
 
@@ -700,9 +700,9 @@ describe('two devices of one person', () => {
       ]);
       expect(listedIDs(a)).toEqual([team, alice, carol, erin]);
       expect(selectedOn(a)).toEqual([carol, erin]);
-      expect(a.store.getState().inFlightIDs.size).toBe(0);
-      expect(a.store.getState().progress).toBeNull();
-      expect(a.store.getState().lastOutcome).toBe(outcome);
+      expect(a.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
+      expect(a.runtime.deletionState.getState().progress).toBeNull();
+      expect(a.runtime.deletionState.getState().lastOutcome).toBe(outcome);
       // B applies what it heard in a task of its own (one list write for all of a batch's events).
       await nextTask();
       expect(listedIDs(b)).toEqual([team, alice, carol, erin]);
@@ -879,7 +879,7 @@ describe('two devices of one person', () => {
       const server = createPeopleServer();
       const a = await connectDevice(server, 'A', { maxBatchSize: 2 });
       const b = await connectDevice(server, 'B');
-      const stopOnceSent = a.store.subscribe((state) => {
+      const stopOnceSent = a.runtime.deletionState.subscribe((state) => {
         if (state.progress && state.progress.unsent < state.progress.total) {
           stopOnceSent();
           a.runtime.stop();
@@ -897,7 +897,7 @@ describe('two devices of one person', () => {
       expect(listedIDs(a)).toEqual([team, carol, dave, erin]);
       await nextTask();
       expect(listedIDs(b)).toEqual([team, carol, dave, erin]);
-      expect(a.store.getState().progress).toBeNull();
+      expect(a.runtime.deletionState.getState().progress).toBeNull();
     });
   });
 

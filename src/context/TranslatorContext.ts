@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { createTranslator, type Translator } from '../../i18n/createTranslator';
+import { createTranslator, type Translator } from '../i18n/createTranslator';
 
 const englishTranslator = createTranslator('en');
 

@@ -1,0 +1,2 @@
+export { ConversationKitContext, useConversationKit } from './ConversationKitContext';
+export { TranslatorContext, useTranslator } from './TranslatorContext';

@@ -1,0 +1,38 @@
+import { SdkCode } from '../core/errors';
+import type { DeleteResult } from '../core/types';
+
+export interface ClassifiedResults {
+  /** Gone from the server, whoever deleted them: what the outcome reports as deleted. */
+  deleted: string[];
+  /** Deleted by this request (or found already gone): their rows leave for good. */
+  deletedHere: string[];
+  /** Failed for a reason that another try may overcome. */
+  failed: DeleteResult[];
+}
+
+/**
+ * What each backend result means for the person who asked. "Not found" (2500) for a conversation
+ * they asked to delete means it is already gone (another device deleted it, and this one never
+ * heard): what they wanted, never a failure to retry. A failure of a conversation that an event
+ * said was deleted meanwhile is no failure either.
+ */
+export function classifyResults(
+  results: readonly DeleteResult[],
+  deletedMeanwhile: ReadonlySet<string>,
+): ClassifiedResults {
+  const deleted: string[] = [];
+  const deletedHere: string[] = [];
+  const failed: DeleteResult[] = [];
+  for (const result of results) {
+    const id = result.conversationID;
+    if (result.ok || result.code === SdkCode.CONVERSATION_NOT_FOUND) {
+      deleted.push(id);
+      deletedHere.push(id);
+    } else if (deletedMeanwhile.has(id)) {
+      deleted.push(id);
+    } else {
+      failed.push(result);
+    }
+  }
+  return { deleted, deletedHere, failed };
+}

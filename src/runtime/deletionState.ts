@@ -1,0 +1,93 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DeletionOutcome, DeletionProgress } from './types';
+
+/** What the runtime's deletions are doing, for views to subscribe to (one selector per value). */
+export interface DeletionState {
+  /** IDs whose deletion was sent (or is about to be) and has no result yet. */
+  inFlightIDs: ReadonlySet<string>;
+  /** Progress of the running deletions; `null` when none runs. */
+  progress: DeletionProgress | null;
+  /** How the latest deletion ended. */
+  lastOutcome: DeletionOutcome | null;
+}
+
+export type DeletionStateStore = StoreApi<DeletionState>;
+
+/** One deletion run, counted into `progress` with the others running at the same time. */
+export interface DeletionRun {
+  stopRequested: boolean;
+  sent: number;
+  done: number;
+  total: number;
+}
+
+/**
+ * The runtime's own state and the only code that writes it. Plain TypeScript (zustand's vanilla
+ * store): React subscribes through `useStore`, nothing here knows of it.
+ */
+export function createDeletionState() {
+  const state = createStore<DeletionState>()(() => ({
+    inFlightIDs: new Set(),
+    progress: null,
+    lastOutcome: null,
+  }));
+  const runs = new Set<DeletionRun>();
+
+  function publishProgress(): void {
+    let done = 0;
+    let sent = 0;
+    let total = 0;
+    for (const run of runs) {
+      done += run.done;
+      sent += run.sent;
+      total += run.total;
+    }
+    state.setState({ progress: runs.size > 0 ? { done, total, unsent: total - sent } : null });
+  }
+
+  return {
+    state,
+    isInFlight(conversationID: string): boolean {
+      return state.getState().inFlightIDs.has(conversationID);
+    },
+    markInFlight(conversationIDs: readonly string[]): void {
+      state.setState({
+        inFlightIDs: new Set([...state.getState().inFlightIDs, ...conversationIDs]),
+      });
+    },
+    settleInFlight(conversationIDs: readonly string[]): void {
+      const settled = new Set(conversationIDs);
+      const current = state.getState().inFlightIDs;
+      const kept = [...current].filter((id) => !settled.has(id));
+      // The same Set when nothing settled, so subscribers to it do not re-render.
+      if (kept.length !== current.size) state.setState({ inFlightIDs: new Set(kept) });
+    },
+    startRun(total: number): DeletionRun {
+      const run: DeletionRun = { stopRequested: false, sent: 0, done: 0, total };
+      runs.add(run);
+      publishProgress();
+      return run;
+    },
+    countSent(run: DeletionRun, count: number): void {
+      run.sent += count;
+      publishProgress();
+    },
+    countDone(run: DeletionRun, count: number): void {
+      run.done += count;
+      publishProgress();
+    },
+    endRun(run: DeletionRun): void {
+      runs.delete(run);
+      publishProgress();
+    },
+    /** Asks every running deletion to send no further chunks. */
+    stopAll(): void {
+      for (const run of runs) run.stopRequested = true;
+    },
+    setLastOutcome(outcome: DeletionOutcome): void {
+      state.setState({ lastOutcome: outcome });
+    },
+  };
+}
+
+export type DeletionStateController = ReturnType<typeof createDeletionState>;

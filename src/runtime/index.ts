@@ -1,0 +1,23 @@
+export { assertAdapterCapabilities, conversationListQueryKey } from './adapterChecks';
+export { classifyResults } from './classifyResults';
+export {
+  compareConversations,
+  conversationIDsOf,
+  removeConversations,
+  sortConversations,
+  upsertConversations,
+} from './conversationListCache';
+export type { ConversationKitRuntime } from './createConversationKitRuntime';
+export { createConversationKitRuntime } from './createConversationKitRuntime';
+export type { DeletionState, DeletionStateStore } from './deletionState';
+export { reconcileFetchedList } from './fetchReconciler';
+export type { SendDeletionsOptions, SendDeletionsResult } from './sendDeletions';
+export { DEFAULT_DELETE_CONCURRENCY, sendDeletions } from './sendDeletions';
+export type {
+  ConversationKitErrorReport,
+  ConversationQueryOptions,
+  DeleteConversationsOptions,
+  DeletionOutcome,
+  DeletionProgress,
+  ListStateAccess,
+} from './types';
