@@ -57,8 +57,8 @@ export interface ConnectOptions {
 
 /** A chat server kept in memory, which several clients ("devices") connect to. */
 export interface MemoryChatServer {
-  /** Connects a client; the same `deviceId` gives back the same adapter. */
-  connect(deviceId?: string, options?: ConnectOptions): ChatAdapter;
+  /** Connects a client; the same `deviceID` gives back the same adapter. */
+  connect(deviceID?: string, options?: ConnectOptions): ChatAdapter;
   /** The server's truth: the conversations that exist now. */
   listConversations(): Conversation[];
   /** How many messages the server keeps for a conversation (also for a deleted one that kept its history). */
@@ -144,7 +144,7 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
   const calls: MemoryChatCall[] = [];
   const pendingCallRejections: Array<{ code: number }> = [];
   const pendingWholeCallFailures: Array<{ code: number; message: string }> = [];
-  const pendingIdFaults = new Map<string, { code: number; message: string }>();
+  const pendingFaultsByID = new Map<string, { code: number; message: string }>();
 
   function wait(): Promise<void> {
     // Even at zero latency a call completes in a later microtask, as a network call would.
@@ -189,13 +189,13 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
         sdkCode: rejection.code,
       });
     }
-    const failureOfEveryId = pendingWholeCallFailures.shift();
+    const failureOfEveryID = pendingWholeCallFailures.shift();
     const deletedNow: string[] = [];
     const results = conversationIDs.map((id) => {
-      if (failureOfEveryId) return failed(id, failureOfEveryId.code, failureOfEveryId.message);
-      const fault = pendingIdFaults.get(id);
+      if (failureOfEveryID) return failed(id, failureOfEveryID.code, failureOfEveryID.message);
+      const fault = pendingFaultsByID.get(id);
       if (fault) {
-        pendingIdFaults.delete(id);
+        pendingFaultsByID.delete(id);
         return failed(id, fault.code, fault.message);
       }
       const stored = live.get(id);
@@ -278,8 +278,8 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
   let anonymousDevices = 0;
 
   return {
-    connect(deviceId, connectOptions = {}) {
-      const id = deviceId ?? `device-${++anonymousDevices}`;
+    connect(deviceID, connectOptions = {}) {
+      const id = deviceID ?? `device-${++anonymousDevices}`;
       const existing = devices.get(id);
       if (existing) return existing.adapter;
       const device = {
@@ -339,7 +339,7 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
         pendingWholeCallFailures.push(failure);
         return;
       }
-      for (const id of fault.conversationIDs) pendingIdFaults.set(id, failure);
+      for (const id of fault.conversationIDs) pendingFaultsByID.set(id, failure);
     },
     setLatency(next) {
       assertNonNegativeNumber('latencyMs', next);
