@@ -75,10 +75,17 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // One entry per `exports` subpath of package.json. Code two entries share (the core types'
+    // helpers, the memory server and the Tencent adapter, which the root re-exports) lands in
+    // shared chunks, so a host that imports both the root and a subpath loads it once.
     lib: {
-      entry: 'src/index.ts',
+      entry: {
+        index: 'src/index.ts',
+        memory: 'src/memory.ts',
+        tencent: 'src/tencent.ts',
+      },
       formats: ['es'],
-      fileName: () => 'index.js',
+      fileName: (_format, entryName) => `${entryName}.js`,
     },
     rolldownOptions: {
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),

@@ -23,10 +23,19 @@ for (const name of ['ConversationKitProvider', 'createTencentChatAdapter', 'useC
 // The catalogues of other languages are chunks of their own: they must be in the package.
 const ja = await kit.loadLocale('ja');
 if (ja.cancel !== 'キャンセル') throw new Error('ja catalogue');
+// The subpath entry points hold the very functions the root re-exports (shared chunks).
+const memory = await import('conversation-kit/memory');
+const tencent = await import('conversation-kit/tencent');
+if (memory.createMemoryChatServer !== kit.createMemoryChatServer) throw new Error('conversation-kit/memory');
+if (tencent.createTencentChatAdapter !== kit.createTencentChatAdapter) throw new Error('conversation-kit/tencent');
+if (typeof memory.generateConversations !== 'function' || typeof tencent.toConversation !== 'function') {
+  throw new Error('subpath exports');
+}
 for (const name of ['chunk', 'SdkCode', 'useConversationStore', 'useConversationKit']) {
   if (name in kit) throw new Error('internal export ' + name);
 }
 const css = (await import('node:fs')).readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
 if (!css.includes('--ck-')) throw new Error('styles.css is missing');
-console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports');
+console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports; /memory ' +
+  Object.keys(memory).length + ', /tencent ' + Object.keys(tencent).length);
 "

@@ -1,9 +1,8 @@
 import type TencentCloudChat from '@tencentcloud/chat';
-import type { ChatSDK, Group, Profile } from '@tencentcloud/chat';
+import type { ChatSDK, Group, Profile, Conversation as SdkConversation } from '@tencentcloud/chat';
 import {
   CONVERSATION_LIST_UPDATED,
   type TencentChat,
-  type TencentConversation,
   TencentConversationType,
 } from '../../../src/adapters/tencent';
 
@@ -30,7 +29,7 @@ export interface SdkConversationInit {
  * so this fills every field of `Conversation` and casts just the two nested profiles, of which
  * the adapter reads a few fields (`Group` and `Profile` have dozens).
  */
-export function sdkConversation(init: SdkConversationInit): TencentConversation {
+export function sdkConversation(init: SdkConversationInit): SdkConversation {
   const { conversationID } = init;
   const type = conversationID.startsWith('C2C')
     ? TencentConversationType.C2C
@@ -82,7 +81,7 @@ export interface FakeFault {
 }
 
 export interface FakeTencentChatOptions {
-  conversations?: readonly TencentConversation[];
+  conversations?: readonly SdkConversation[];
   loggedIn?: boolean;
   /**
    * `manual` (default): the list is emitted when the test calls `flush()`.
@@ -101,16 +100,18 @@ const SDK_MAX_BATCH_SIZE = 100;
  * are simply absent); bad parameters throw synchronously; before login calls reject with 2024;
  * `CONVERSATION_LIST_UPDATED` re-emits the whole list, throttled.
  *
- * It `implements TencentChat`, a `Pick` of the SDK's `ChatSDK`, so it breaks `tsc` when the SDK's
- * signatures change.
+ * It implements both the kit's `TencentChat` and the same four methods of the SDK's own `ChatSDK`,
+ * so it breaks `tsc` when either changes (tests/types/tencentSdk.test-d.ts holds the two together).
  */
-export class FakeTencentChat implements TencentChat {
+export class FakeTencentChat
+  implements TencentChat, Pick<ChatSDK, 'deleteConversation' | 'getConversationList' | 'on' | 'off'>
+{
   /** Every `deleteConversation` argument, copied at call time. */
   readonly deleteCalls: DeleteConversationArgument[] = [];
   getConversationListCalls = 0;
   loggedIn: boolean;
 
-  private server: TencentConversation[];
+  private server: SdkConversation[];
   private readonly handlers = new Map<string, Set<EventHandler>>();
   private readonly faults: FakeFault[] = [];
   private readonly emitMode: 'manual' | 'throttled';
@@ -210,7 +211,7 @@ export class FakeTencentChat implements TencentChat {
   }
 
   /** Adds a conversation at the top of the list, like a new message from someone new. */
-  addConversation(conversation: TencentConversation): void {
+  addConversation(conversation: SdkConversation): void {
     this.server = [conversation, ...this.server];
     this.listChanged();
   }
@@ -290,7 +291,7 @@ function notLoggedIn(): { ok: false; error: { code: number; message: string } } 
   return { ok: false, error: { code: 2024, message: 'Not logged in' } };
 }
 
-function initOf(conversation: TencentConversation): SdkConversationInit {
+function initOf(conversation: SdkConversation): SdkConversationInit {
   const { lastMessage } = conversation as { lastMessage: SdkConversationInit['lastMessage'] };
   return {
     conversationID: conversation.conversationID,

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Packs the built kit and type-checks it from a fresh, strict TypeScript consumer, as a host app
+# would meet it after `npm install conversation-kit`:
+#
+# - only the tarball and its non-optional peers are installed (React, zustand, React Query and
+#   @types/react): no `@tencentcloud/chat` (an optional peer), no Vite and its client types;
+# - `strict`, `skipLibCheck: false` (the kit's own .d.ts files are checked too) and
+#   `noUncheckedSideEffectImports` (so `import 'conversation-kit/styles.css'` must resolve to a
+#   type entry);
+# - twice: `moduleResolution: bundler` (Vite, webpack, Next.js) and `node16` (Node's own rules:
+#   `exports` conditions, ESM declaration files whose relative imports need extensions);
+# - the code is the README's "Using the list" example, taken from README.md itself, plus a file
+#   that imports every entry point: `conversation-kit`, `/memory`, `/tencent`, `/styles.css`.
+#
+# Peers are installed at the versions this repo has, with --prefer-offline, so the npm cache
+# usually answers. The compiler is the repo's own TypeScript.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+version() { node -p "require('./node_modules/$1/package.json').version"; }
+peers=()
+for name in react react-dom zustand @tanstack/react-query @types/react; do
+  peers+=("$name@$(version "$name")")
+done
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
+
+status=0
+# The published declarations must not name the optional SDK outside comments: a consumer without
+# it would fail. (Said up front; the compiler below says it too, less directly.)
+if tar -xzf "$scratch/$tarball" -C "$scratch" --wildcards 'package/dist/*.d.ts' &&
+  grep -rn --include='*.d.ts' "@tencentcloud/chat" "$scratch/package/dist" |
+  grep -v '^[^:]*:[0-9]*:\s*\(\*\|//\|/\*\)'; then
+  echo "A published .d.ts imports @tencentcloud/chat (an optional peer)." >&2
+  status=1
+fi
+rm -rf "$scratch/package"
+
+cd "$scratch"
+cat > package.json << 'JSON'
+{ "name": "strict-consumer", "private": true, "type": "module" }
+JSON
+npm install --no-audit --no-fund --prefer-offline --silent "./$tarball" "${peers[@]}" > /dev/null
+if [ -e node_modules/@tencentcloud/chat ] || [ -e node_modules/vite ]; then
+  echo "The consumer must not have @tencentcloud/chat or vite installed." >&2
+  exit 1
+fi
+
+mkdir src
+# The README's first tsx block under "## Using the list", exactly as a newcomer copies it.
+node -e "
+const readme = require('node:fs').readFileSync(process.argv[1], 'utf8');
+const section = readme.split(/^## Using the list\s*$/m)[1];
+const block = section && /\`\`\`tsx\n([\s\S]*?)\`\`\`/.exec(section);
+if (!block) throw new Error('README.md has no tsx block under ## Using the list');
+process.stdout.write(block[1]);
+" "$repo/README.md" > src/readme-example.tsx
+
+cat > src/entry-points.tsx << 'TSX'
+// Every entry point, as a host imports it. The subpaths hold the same functions as the root.
+import 'conversation-kit/styles.css';
+import {
+  type ChatAdapter,
+  type Conversation,
+  ConversationKitError,
+  ConversationKitProvider,
+  ConversationList,
+  createMemoryChatServer as rootMemory,
+  createTencentChatAdapter as rootTencent,
+  type DeleteResult,
+  useDeleteConversations,
+} from 'conversation-kit';
+import {
+  createMemoryChatServer,
+  type MemoryChatServer,
+  type MemoryChatServerOptions,
+} from 'conversation-kit/memory';
+import {
+  createTencentChatAdapter,
+  type TencentChat,
+  type TencentChatAdapterOptions,
+} from 'conversation-kit/tencent';
+
+const sameMemory: typeof rootMemory = createMemoryChatServer;
+const sameTencent: typeof rootTencent = createTencentChatAdapter;
+
+const options: MemoryChatServerOptions = { conversations: 3, seed: 1, latencyMs: 0 };
+const server: MemoryChatServer = sameMemory(options);
+const memoryAdapter: ChatAdapter = server.connect('phone');
+const calls: ReadonlyArray<{ device: string; conversationIDs: string[]; clearMessage: boolean }> =
+  server.calls;
+
+// A host's own object with the four methods the adapter uses, without the SDK's typings.
+const chat: TencentChat = {
+  getConversationList: async () => ({ data: { conversationList: [] } }),
+  deleteConversation: async () => ({ data: { conversationIDList: [] } }),
+  on: () => {},
+  off: () => {},
+};
+const tencentOptions: TencentChatAdapterOptions = { systemConversationName: 'System' };
+const tencentAdapter: ChatAdapter = sameTencent(chat, tencentOptions);
+
+async function deleteTwo(adapter: ChatAdapter): Promise<DeleteResult[]> {
+  const list: Conversation[] = await adapter.getConversationList();
+  const ids = list.slice(0, 2).map((conversation) => conversation.conversationID);
+  return adapter.deleteConversationList(ids, { clearMessage: false });
+}
+
+function DeleteAllButton({ ids }: { ids: string[] }) {
+  const { deleteConversations } = useDeleteConversations();
+  return (
+    <button type="button" onClick={() => deleteConversations(ids, { clearHistory: false })}>
+      Delete
+    </button>
+  );
+}
+
+export function App() {
+  return (
+    <ConversationKitProvider
+      adapter={memoryAdapter}
+      onError={(error) => {
+        if (error instanceof ConversationKitError) console.log(error.code);
+      }}
+    >
+      <ConversationList
+        defaultClearHistory
+        renderConversation={(conversation, state) =>
+          `${conversation.displayName}${state.selected ? ' (selected)' : ''}`
+        }
+      />
+      <DeleteAllButton ids={[]} />
+    </ConversationKitProvider>
+  );
+}
+
+export { calls, deleteTwo, sameTencent, tencentAdapter };
+TSX
+
+common='"strict": true, "skipLibCheck": false, "noUncheckedSideEffectImports": true,
+    "target": "ES2022", "lib": ["ES2022", "DOM", "DOM.Iterable"], "jsx": "react-jsx",
+    "noEmit": true, "isolatedModules": true, "verbatimModuleSyntax": true'
+cat > tsconfig.bundler.json << JSON
+{ "compilerOptions": { $common, "module": "ESNext", "moduleResolution": "bundler" },
+  "include": ["src"] }
+JSON
+cat > tsconfig.node16.json << JSON
+{ "compilerOptions": { $common, "module": "node16", "moduleResolution": "node16" },
+  "include": ["src"] }
+JSON
+
+for mode in bundler node16; do
+  if "$repo/node_modules/.bin/tsc" -p "tsconfig.$mode.json" --pretty false; then
+    echo "strict consumer ($mode resolution): the packed types compile"
+  else
+    echo "strict consumer ($mode resolution): the packed types do NOT compile" >&2
+    status=1
+  fi
+done
+exit $status
