@@ -104,6 +104,21 @@ export default defineConfig({
         },
       },
       ...(process.env.TEST_REACT18 ? [react18Project()] : []),
+      // Type tests of the public API (tests/types/*.test-d.ts(x)): `tsc` over tests/types and
+      // what it imports, each `expectTypeOf` a test; nothing runs.
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['tests/types/**/*.test-d.{ts,tsx}'],
+            tsconfig: 'tests/types/tsconfig.json',
+          },
+        },
+      },
       {
         extends: true,
         test: {
