@@ -53,7 +53,7 @@ mkdir src
 # The README's first tsx block under "## Using the list", exactly as a newcomer copies it.
 node -e "
 const readme = require('node:fs').readFileSync(process.argv[1], 'utf8');
-const section = readme.split(/^## Using the list\s*$/m)[1];
+const section = readme.split(/^## Using the list\s*$/m)[1]?.split(/^## /m)[0];
 const block = section && /\`\`\`tsx\n([\s\S]*?)\`\`\`/.exec(section);
 if (!block) throw new Error('README.md has no tsx block under ## Using the list');
 process.stdout.write(block[1]);
