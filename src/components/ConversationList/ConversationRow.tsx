@@ -1,23 +1,17 @@
-import { type CSSProperties, memo, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import type { Conversation } from '../../core/types';
-import { useConversationStore } from '../../hooks/useConversationStore';
-import { useDeletionState } from '../../hooks/useDeletionState';
+import { type ConversationRenderState, useConversationRow } from '../../hooks/useConversationRow';
 import { ConversationAvatar } from './ConversationAvatar';
 
-/** What `renderConversation` gets to draw a row's content. */
-export interface ConversationRenderState {
-  selected: boolean;
-  /** Awaiting confirmation or being deleted. */
-  pending: boolean;
-}
+// The row's state is the behaviour hook's; the list's render prop draws with it.
+export type { ConversationRenderState } from '../../hooks/useConversationRow';
 
 export interface ConversationRowProps {
   conversation: Conversation;
   index: number;
   /** Offset from the top of the list, in px (virtualized position). */
   start: number;
-  selectionMode: boolean;
   /** The conversation the host shows right now (e.g. in a side pane). */
   active: boolean;
   /** The time rows count back from, shared so that all rows agree. */
@@ -88,77 +82,39 @@ function labelledByOf(conversation: Conversation, labelID: string): string {
 }
 
 /**
- * One row of the grid. It subscribes to its own slice of the store, so toggling one selection
- * re-renders that row alone; swipe movement never renders it (the gesture writes to the DOM).
+ * One row of the grid: the markup of `useConversationRow`'s props. It subscribes to its own slice
+ * of the store, so toggling one selection re-renders that row alone; swipe movement never renders
+ * it (the gesture writes to the DOM).
  */
 export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
-  const { conversation, index, start, selectionMode, active, now, idPrefix, renderConversation } =
-    props;
-  const id = conversation.conversationID;
+  const { conversation, index, start, active, now, idPrefix, renderConversation } = props;
   const { t } = useTranslator();
-  const selected = useConversationStore((state) => state.selectedIDs.has(id));
-  const focused = useConversationStore((state) => state.focusedID === id);
-  const swipeOpen = useConversationStore((state) => state.openSwipeID === id);
-  const beingDeleted = useDeletionState((state) => state.inFlightIDs.has(id));
-  const awaitingConfirmation = useConversationStore(
-    (state) => state.pendingDeletion?.conversationIDs.includes(id) ?? false,
-  );
-  const pending = beingDeleted || awaitingConfirmation;
-  const toggle = useConversationStore((state) => state.toggle);
   const labelID = `${idPrefix}-${index}`;
-  const style: CSSProperties = { transform: `translateY(${start}px)` };
+  const { rowProps, cellProps, actionsCellProps, checkboxProps, deleteButtonProps, state } =
+    useConversationRow({
+      conversation,
+      index,
+      start,
+      active,
+      // Custom content is named after the conversation; the default names its parts.
+      'aria-labelledby': renderConversation ? undefined : labelledByOf(conversation, labelID),
+    });
 
+  // A virtualized ARIA grid's row and cells are divs (a <tr> cannot be placed absolutely); the
+  // row takes focus (APG grid, row focus), its cells hold the focusable controls.
   return (
-    // biome-ignore lint/a11y/useSemanticElements: rows of a virtualized ARIA grid; a <tr> cannot be placed absolutely
-    <div
-      role="row"
-      className="ck-row"
-      aria-rowindex={index + 1}
-      aria-selected={selectionMode ? selected : undefined}
-      aria-current={active || undefined}
-      aria-busy={pending || undefined}
-      aria-label={renderConversation ? conversation.displayName : undefined}
-      aria-labelledby={renderConversation ? undefined : labelledByOf(conversation, labelID)}
-      data-id={id}
-      data-selected={selected || undefined}
-      data-active={active || undefined}
-      data-pending={pending || undefined}
-      data-swipe={swipeOpen ? 'open' : 'closed'}
-      data-unread={conversation.unreadCount > 0 || undefined}
-      data-pinned={conversation.isPinned || undefined}
-      tabIndex={focused ? 0 : -1}
-      style={style}
-    >
-      {/* biome-ignore lint/a11y/useSemanticElements: see the row */}
-      {/* biome-ignore lint/a11y/useFocusableInteractive: the row takes focus (APG grid, row focus); its cells hold the focusable controls */}
-      <div role="gridcell" className="ck-row-main">
-        {selectionMode && (
-          <input
-            type="checkbox"
-            className="ck-checkbox"
-            aria-label={t('selectConversation', { name: conversation.displayName })}
-            checked={selected}
-            onChange={() => toggle(id)}
-            tabIndex={-1}
-          />
-        )}
+    <div className="ck-row" {...rowProps}>
+      <div className="ck-row-main" {...cellProps}>
+        {state.selectionMode && <input className="ck-checkbox" {...checkboxProps} />}
         {renderConversation ? (
-          renderConversation(conversation, { selected, pending })
+          renderConversation(conversation, state)
         ) : (
           <DefaultConversationContent conversation={conversation} now={now} labelID={labelID} />
         )}
       </div>
-      {!selectionMode && (
-        // biome-ignore lint/a11y/useSemanticElements: see the row
-        // biome-ignore lint/a11y/useFocusableInteractive: its Delete button is the focusable part
-        <div role="gridcell" className="ck-row-actions">
-          <button
-            type="button"
-            className="ck-row-delete"
-            data-action="delete"
-            aria-label={t('deleteConversation', { name: conversation.displayName })}
-            tabIndex={focused ? 0 : -1}
-          >
+      {!state.selectionMode && (
+        <div className="ck-row-actions" {...actionsCellProps}>
+          <button className="ck-row-delete" {...deleteButtonProps}>
             <span className="ck-row-delete-label">{t('delete')}</span>
           </button>
         </div>

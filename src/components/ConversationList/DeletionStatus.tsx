@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useConversationKit } from '../../context/ConversationKitContext';
 import { useTranslator } from '../../context/TranslatorContext';
 import type { ConversationKitError } from '../../core/errors';
@@ -7,7 +7,7 @@ import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useDeleteConversations } from '../../hooks/useDeleteConversations';
 import type { MessagePart, Translator } from '../../i18n/createTranslator';
 import { reasonKeyOfSdkCode } from '../../i18n/sdkReasons';
-import type { DeletionOutcome } from '../../runtime/types';
+import type { DeletionOutcome, DeletionProgress } from '../../runtime/types';
 import { Message } from '../Message/Message';
 
 /** The most frequent reason among the failures, in the person's language where it is known. */
@@ -77,11 +77,32 @@ function noticeParts(source: NoticeSource, translator: Translator): MessagePart[
   }
 }
 
+/** What `renderStatus` gets to draw the list's announcements and progress. */
+export interface ConversationListStatusProps {
+  /**
+   * The sentence to announce (an outcome, a refusal, a deletion on another device), names in
+   * `<bdi>`; `null` when there is nothing to say. Render it inside an element with
+   * `role="status"` that stays in the page while there is no message too: screen readers announce
+   * only changes to a live region that already exists.
+   */
+  message: ReactNode;
+  /** Sends exactly the conversations that failed again; absent when nothing is left to retry. */
+  retry?: () => void;
+  /** Clears the message. */
+  dismiss(): void;
+  /** How far a deletion of more than one batch has got; `null` otherwise. */
+  progress: DeletionProgress | null;
+  /** Sends no more batches of the deletion under way. */
+  stop(): void;
+}
+
 export interface DeletionStatusProps {
   /** The list as last shown: names of conversations that just left are looked up here. */
   conversations: readonly Conversation[];
   /** IDs per chunk: progress shows only for deletions of more than one chunk. */
   maxBatchSize: number;
+  /** Draws the status instead of the kit's region. */
+  render?: (props: ConversationListStatusProps) => ReactNode;
 }
 
 /**
@@ -90,7 +111,7 @@ export interface DeletionStatusProps {
  * deletion runs.
  */
 export function DeletionStatus(props: DeletionStatusProps) {
-  const { conversations, maxBatchSize } = props;
+  const { conversations, maxBatchSize, render } = props;
   const translator = useTranslator();
   const { t } = translator;
   const runtime = useConversationKit();
@@ -136,7 +157,19 @@ export function DeletionStatus(props: DeletionStatusProps) {
     (notice.outcome.failed.length > 0 || notice.outcome.notSent.length > 0)
       ? notice.outcome
       : undefined;
+  const retry = retryable
+    ? () => {
+        setNotice(null);
+        retryFailed(retryable);
+      }
+    : undefined;
+  const dismiss = () => setNotice(null);
+  const message = notice && <Message parts={noticeParts(notice, translator)} />;
   const showProgress = progress !== null && progress.total > maxBatchSize;
+
+  if (render) {
+    return render({ message, retry, dismiss, progress: showProgress ? progress : null, stop });
+  }
 
   return (
     <div className="ck-status-area">
@@ -164,17 +197,10 @@ export function DeletionStatus(props: DeletionStatusProps) {
       <div className="ck-notice" data-state={notice ? 'open' : 'closed'}>
         {/* Always in the document: a live region must exist before its text changes. */}
         <p role="status" className="ck-notice-text">
-          {notice && <Message parts={noticeParts(notice, translator)} />}
+          {message}
         </p>
-        {retryable && (
-          <button
-            type="button"
-            className="ck-button"
-            onClick={() => {
-              setNotice(null);
-              retryFailed(retryable);
-            }}
-          >
+        {retry && (
+          <button type="button" className="ck-button" onClick={retry}>
             {t('retry')}
           </button>
         )}
@@ -183,7 +209,7 @@ export function DeletionStatus(props: DeletionStatusProps) {
             type="button"
             className="ck-button ck-notice-dismiss"
             aria-label={t('dismiss')}
-            onClick={() => setNotice(null)}
+            onClick={dismiss}
           >
             <span aria-hidden="true">×</span>
           </button>

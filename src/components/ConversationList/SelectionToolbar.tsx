@@ -1,17 +1,34 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useConversationKit } from '../../context/ConversationKitContext';
 import { useTranslator } from '../../context/TranslatorContext';
 import { useConversationStore } from '../../hooks/useConversationStore';
+
+/** What `renderToolbar` gets to draw the list's toolbar. */
+export interface ConversationListToolbarProps {
+  /** Conversations in the list. */
+  total: number;
+  selectionMode: boolean;
+  selectedCount: number;
+  enterSelectionMode(): void;
+  /** Leaves selection mode; the selection is cleared. */
+  exitSelectionMode(): void;
+  selectAll(): void;
+  clearSelection(): void;
+  /** Asks to delete the selected conversations, as the list's Delete key does. */
+  deleteSelected(): void;
+}
 
 export interface SelectionToolbarProps {
   selectable: boolean;
   total: number;
   onDeleteSelected(): void;
+  /** Draws the toolbar instead of the kit's. */
+  render?: (props: ConversationListToolbarProps) => ReactNode;
 }
 
 /** "Select" outside selection mode; select all, the count, Delete and Done inside it. */
 export function SelectionToolbar(props: SelectionToolbarProps) {
-  const { selectable, total, onDeleteSelected } = props;
+  const { selectable, total, onDeleteSelected, render } = props;
   const { t } = useTranslator();
   const selectionMode = useConversationStore((state) => state.selectionMode);
   const selectedCount = useConversationStore((state) => state.selectedIDs.size);
@@ -39,6 +56,18 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   }, [selectionMode]);
 
   if (!selectable) return null;
+  if (render) {
+    return render({
+      total,
+      selectionMode,
+      selectedCount,
+      enterSelectionMode,
+      exitSelectionMode,
+      selectAll,
+      clearSelection,
+      deleteSelected: onDeleteSelected,
+    });
+  }
   if (!selectionMode) {
     return (
       <div className="ck-toolbar">

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useRef } from 'react';
-import type { ConversationStore } from '../../store/createConversationStore';
+import type { ConversationStore } from '../store/createConversationStore';
 
 /** Movement below this many px does not decide between a swipe and a scroll yet. */
 const AXIS_LOCK_SLOP = 8;
@@ -42,7 +42,8 @@ interface Gesture {
 }
 
 function actionWidthOf(row: HTMLElement): number {
-  const actions = row.querySelector<HTMLElement>('.ck-row-actions');
+  // The cell `useConversationRow` marks as the row's actions, whatever markup the host gives it.
+  const actions = row.querySelector<HTMLElement>('[data-row-actions]');
   return actions?.getBoundingClientRect().width || 88;
 }
 
