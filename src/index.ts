@@ -18,8 +18,29 @@ export type { ConversationKitProviderProps } from './components/ConversationKitP
 export { ConversationKitProvider } from './components/ConversationKitProvider';
 export type { ConversationListProps, ConversationRenderState } from './components/ConversationList';
 export { ConversationList } from './components/ConversationList';
-export type { DeleteConversationDialogProps } from './components/DeleteConversationDialog';
-export { DeleteConversationDialog } from './components/DeleteConversationDialog';
+export type {
+  DeleteConversationDialogActionProps,
+  DeleteConversationDialogCancelProps,
+  DeleteConversationDialogClearHistoryProps,
+  DeleteConversationDialogContentProps,
+  DeleteConversationDialogDescriptionProps,
+  DeleteConversationDialogHistoryNoteProps,
+  DeleteConversationDialogProps,
+  DeleteConversationDialogRootProps,
+  DeleteConversationDialogTitleProps,
+} from './components/DeleteConversationDialog';
+// The dialog, and its parts also as `DeleteConversationDialog.Root`, `.Content`, `.Title`…
+export {
+  DeleteConversationDialog,
+  DeleteConversationDialogAction,
+  DeleteConversationDialogCancel,
+  DeleteConversationDialogClearHistory,
+  DeleteConversationDialogContent,
+  DeleteConversationDialogDescription,
+  DeleteConversationDialogHistoryNote,
+  DeleteConversationDialogRoot,
+  DeleteConversationDialogTitle,
+} from './components/DeleteConversationDialog';
 // The domain: conversations, results, events, the adapter contract, errors.
 export type {
   AdapterCapabilities,

@@ -1,2 +1,18 @@
 export type { DeleteConversationDialogProps } from './DeleteConversationDialog';
 export { DeleteConversationDialog } from './DeleteConversationDialog';
+export type { DeleteConversationDialogActionProps } from './DeleteConversationDialogAction';
+export { DeleteConversationDialogAction } from './DeleteConversationDialogAction';
+export type { DeleteConversationDialogCancelProps } from './DeleteConversationDialogCancel';
+export { DeleteConversationDialogCancel } from './DeleteConversationDialogCancel';
+export type { DeleteConversationDialogClearHistoryProps } from './DeleteConversationDialogClearHistory';
+export { DeleteConversationDialogClearHistory } from './DeleteConversationDialogClearHistory';
+export type { DeleteConversationDialogContentProps } from './DeleteConversationDialogContent';
+export { DeleteConversationDialogContent } from './DeleteConversationDialogContent';
+export type { DeleteConversationDialogDescriptionProps } from './DeleteConversationDialogDescription';
+export { DeleteConversationDialogDescription } from './DeleteConversationDialogDescription';
+export type { DeleteConversationDialogHistoryNoteProps } from './DeleteConversationDialogHistoryNote';
+export { DeleteConversationDialogHistoryNote } from './DeleteConversationDialogHistoryNote';
+export type { DeleteConversationDialogRootProps } from './DeleteConversationDialogRoot';
+export { DeleteConversationDialogRoot } from './DeleteConversationDialogRoot';
+export type { DeleteConversationDialogTitleProps } from './DeleteConversationDialogTitle';
+export { DeleteConversationDialogTitle } from './DeleteConversationDialogTitle';
