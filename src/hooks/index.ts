@@ -1,4 +1,16 @@
 export { useConversationEvents } from './useConversationEvents';
+export type {
+  ConversationGridAria,
+  ConversationGridOptions,
+  ConversationGridRow,
+} from './useConversationGrid';
+export { useConversationGrid } from './useConversationGrid';
+export type {
+  ConversationRenderState,
+  ConversationRowAria,
+  ConversationRowOptions,
+} from './useConversationRow';
+export { useConversationRow } from './useConversationRow';
 export { useConversationSelection } from './useConversationSelection';
 export { useConversationStore } from './useConversationStore';
 export { useConversations } from './useConversations';
