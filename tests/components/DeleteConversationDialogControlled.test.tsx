@@ -162,6 +162,29 @@ describe('a dialog the host controls', () => {
     expect(server.calls).toEqual([]);
   });
 
+  it('shows itself again when the browser closes it on its own and the host refuses', async () => {
+    const onOpenChange = vi.fn();
+    const store = createConversationStore();
+    const { user } = await renderInProvider(
+      <ControllingHost onOpenChange={onOpenChange} conversationIDs={['C2Cbob']} refuse="close" />,
+      store,
+    );
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    const dialog = screen.getByRole('alertdialog') as HTMLDialogElement;
+
+    // What Chromium does on an Escape right after a cancelled one: close, with no cancel event.
+    await act(async () => {
+      dialog.close();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+    expect(dialog.open).toBe(true);
+    expect(dialog.getAttribute('data-state')).toBe('open');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(store.getState().pendingDeletion?.conversationIDs).toEqual(['C2Cbob']);
+  });
+
   it('closes and cancels the request once the host lets it', async () => {
     const onOpenChange = vi.fn();
     const store = createConversationStore();
@@ -318,6 +341,32 @@ describe('an uncontrolled dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
 
     expect(onOpenChange.mock.calls).toEqual([[true], [false], [true], [false]]);
+  });
+
+  it('cancels when the browser closes it on its own', async () => {
+    const onOpenChange = vi.fn();
+    const store = createConversationStore();
+    const { user, server } = await renderInProvider(
+      <>
+        <AskToDelete conversationIDs={['C2Cbob']} />
+        <DeleteConversationDialog onOpenChange={onOpenChange} />
+      </>,
+      store,
+    );
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    const dialog = screen.getByRole('alertdialog') as HTMLDialogElement;
+
+    await act(async () => {
+      dialog.close();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
+    expect(dialog.open).toBe(false);
+    expect(dialog.getAttribute('data-state')).toBe('closed');
+    expect(store.getState().pendingDeletion).toBeNull();
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove' }));
+    expect(server.calls).toEqual([]);
   });
 
   it('starts open with defaultOpen and shows the first request at once', async () => {

@@ -2,6 +2,7 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { composeEventHandlers } from '../ConversationList/composeEventHandlers';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
+import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogActionProps extends ComponentPropsWithoutRef<'button'> {
   /** The button's text. Default: "Delete" (localized). */
@@ -28,7 +29,7 @@ export const DeleteConversationDialogAction = forwardRef<
       type="button"
       {...buttonProps}
       ref={forwardedRef}
-      className={className ? `ck-button ${className}` : 'ck-button'}
+      className={kitClassName('ck-button', className)}
       data-variant={clearHistory ? 'destructive' : 'danger'}
       onClick={composeEventHandlers(onClick, () => confirm())}
     >

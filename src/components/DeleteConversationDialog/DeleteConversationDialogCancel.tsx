@@ -2,6 +2,7 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { composeEventHandlers } from '../ConversationList/composeEventHandlers';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
+import { kitClassName } from './kitClassName';
 import { useComposedRefs } from './useComposedRefs';
 
 export interface DeleteConversationDialogCancelProps extends ComponentPropsWithoutRef<'button'> {
@@ -29,7 +30,7 @@ export const DeleteConversationDialogCancel = forwardRef<
       type="button"
       {...buttonProps}
       ref={ref}
-      className={className ? `ck-button ${className}` : 'ck-button'}
+      className={kitClassName('ck-button', className)}
       onClick={composeEventHandlers(onClick, cancel)}
     >
       {children ?? t('cancel')}

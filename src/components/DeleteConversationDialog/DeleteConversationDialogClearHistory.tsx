@@ -1,6 +1,7 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
+import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogClearHistoryProps
   extends ComponentPropsWithoutRef<'label'> {
@@ -28,7 +29,7 @@ export const DeleteConversationDialogClearHistory = forwardRef<
     <label
       {...labelProps}
       ref={forwardedRef}
-      className={className ? `ck-dialog-choice ${className}` : 'ck-dialog-choice'}
+      className={kitClassName('ck-dialog-choice', className)}
     >
       <input
         type="checkbox"

@@ -9,6 +9,7 @@ import {
 import { useCallbackRef } from '../../hooks/useCallbackRef';
 import { composeEventHandlers } from '../ConversationList/composeEventHandlers';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
+import { kitClassName } from './kitClassName';
 import { useComposedRefs } from './useComposedRefs';
 
 export interface DeleteConversationDialogContentProps
@@ -72,6 +73,10 @@ export const DeleteConversationDialogContent = forwardRef<
   // Cancel button, still there for one more commit), undoing the return.
   const wasShownRef = useRef(false);
   const returnFocusRef = useRef<HTMLElement | null>(null);
+  // Counts the times the browser closed the modal on its own (see `onCloseEvent`), so that this
+  // effect runs again and shows it once more if the host keeps it open.
+  const [closedByBrowser, setClosedByBrowser] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closedByBrowser runs it again on purpose
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
@@ -90,7 +95,7 @@ export const DeleteConversationDialogContent = forwardRef<
       // Gone, or no longer focusable (a toolbar Delete disabled at 0 selected): the host decides.
       if (!previous || document.activeElement !== previous) fallbackFocus();
     }
-  }, [shown, cancelRef, fallbackFocus]);
+  }, [shown, closedByBrowser, cancelRef, fallbackFocus]);
 
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
@@ -113,8 +118,14 @@ export const DeleteConversationDialogContent = forwardRef<
     // before that task, so the next request's dialog is already showing when the former one's
     // `close` arrives. An open dialog was not closed: the event belongs to the former request.
     if (event.currentTarget.open) return;
-    // The browser may close a modal on its own (e.g. repeated Escape); that is a cancel too.
-    if (shown) cancel();
+    // The browser closes a modal on its own when Escape comes again after a cancelled Escape
+    // (no cancel event then, so that a page cannot trap the person). That is a cancel too; should
+    // the host refuse it, the effect above shows the dialog again, so it never says open while
+    // out of the top layer.
+    if (shown) {
+      cancel();
+      setClosedByBrowser((count) => count + 1);
+    }
   };
 
   return (
@@ -125,7 +136,7 @@ export const DeleteConversationDialogContent = forwardRef<
       aria-describedby={descriptionID}
       {...dialogProps}
       ref={ref}
-      className={className ? `ck-root ck-dialog ${className}` : 'ck-root ck-dialog'}
+      className={kitClassName('ck-root ck-dialog', className)}
       data-state={shown ? 'open' : 'closed'}
       data-clear-history={clearHistory || undefined}
       onCancel={onCancelEvent}

@@ -3,6 +3,7 @@ import { useTranslator } from '../../context/TranslatorContext';
 import { Message } from '../Message/Message';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
 import { DeleteConversationDialogHistoryNote } from './DeleteConversationDialogHistoryNote';
+import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogDescriptionProps
   extends Omit<ComponentPropsWithoutRef<'div'>, 'id'> {
@@ -48,7 +49,7 @@ export const DeleteConversationDialogDescription = forwardRef<
       {...descriptionProps}
       ref={forwardedRef}
       id={descriptionID}
-      className={className ? `ck-dialog-body ${className}` : 'ck-dialog-body'}
+      className={kitClassName('ck-dialog-body', className)}
     >
       {children ?? (
         <>

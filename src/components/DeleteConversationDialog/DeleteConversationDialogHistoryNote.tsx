@@ -1,6 +1,7 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
+import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogHistoryNoteProps extends ComponentPropsWithoutRef<'p'> {
   /**
@@ -30,7 +31,7 @@ export const DeleteConversationDialogHistoryNote = forwardRef<
     <p
       {...noteProps}
       ref={forwardedRef}
-      className={className ? `ck-dialog-history ${className}` : 'ck-dialog-history'}
+      className={kitClassName('ck-dialog-history', className)}
       data-variant={clearHistory ? 'danger' : undefined}
     >
       {children ?? note}

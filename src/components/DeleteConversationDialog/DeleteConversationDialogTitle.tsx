@@ -1,6 +1,7 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
+import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogTitleProps
   extends Omit<ComponentPropsWithoutRef<'h2'>, 'id'> {
@@ -26,7 +27,7 @@ export const DeleteConversationDialogTitle = forwardRef<
       {...titleProps}
       ref={forwardedRef}
       id={titleID}
-      className={className ? `ck-dialog-title ${className}` : 'ck-dialog-title'}
+      className={kitClassName('ck-dialog-title', className)}
     >
       {children ?? title}
     </h2>
