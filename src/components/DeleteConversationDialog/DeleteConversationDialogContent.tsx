@@ -23,7 +23,8 @@ export interface DeleteConversationDialogContentProps
   onFallbackFocus?: () => void;
   /**
    * Escape was pressed. `event.preventDefault()` keeps the dialog open; otherwise it asks to
-   * close, as Cancel does.
+   * close, as Cancel does. (Chromium closes a modal anyway on a second Escape in a row; that
+   * asks to close too.)
    */
   onCancel?: ComponentPropsWithoutRef<'dialog'>['onCancel'];
 }
