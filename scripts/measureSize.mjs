@@ -30,13 +30,14 @@ const peers = Object.keys(packageJson.peerDependencies ?? {});
 /** The targets of SPEC section 6. */
 export const BUDGET = { jsGzip: 20 * 1024, cssGzip: 5 * 1024 };
 /**
- * What `npm test` holds the kit to: the targets for the host app's JS and the CSS, and for every
- * export (in-memory server included) and each subpath entry point today's size with a little
- * headroom, so it grows noticed.
+ * What `npm test` holds the kit to: the targets for the host app's JS and the CSS; for every
+ * export, that target plus the in-memory server's own ceiling (the server is the only part a host
+ * app's bundler drops); for each subpath entry point today's size with a little headroom, so it
+ * grows noticed.
  */
 export const CEILING = {
   jsGzip: BUDGET.jsGzip,
-  allJsGzip: 19 * 1024,
+  allJsGzip: BUDGET.jsGzip + 5 * 1024,
   cssGzip: BUDGET.cssGzip,
   // The subpath entry points, each alone: today's size with a little headroom, as for every export.
   memoryJsGzip: 5 * 1024,
