@@ -16,7 +16,14 @@ export { createTencentChatAdapter } from './adapters/tencent';
 // Components.
 export type { ConversationKitProviderProps } from './components/ConversationKitProvider';
 export { ConversationKitProvider } from './components/ConversationKitProvider';
-export type { ConversationListProps, ConversationRenderState } from './components/ConversationList';
+export type {
+  ConversationListErrorProps,
+  ConversationListHandle,
+  ConversationListProps,
+  ConversationListStatusProps,
+  ConversationListToolbarProps,
+  ConversationRenderState,
+} from './components/ConversationList';
 export { ConversationList } from './components/ConversationList';
 export type {
   DeleteConversationDialogActionProps,
@@ -54,10 +61,20 @@ export type {
   DeletionOrigin,
 } from './core';
 export { ConversationKitError, isConversationKitError } from './core';
-// Hooks.
-export type { DeleteConversationsVariables, DeleteConversationVariables } from './hooks';
+// Hooks: data and deletions, and the behaviour hooks for a list in the host's own markup.
+export type {
+  ConversationGridAria,
+  ConversationGridOptions,
+  ConversationGridRow,
+  ConversationRowAria,
+  ConversationRowOptions,
+  DeleteConversationsVariables,
+  DeleteConversationVariables,
+} from './hooks';
 export {
   useConversationEvents,
+  useConversationGrid,
+  useConversationRow,
   useConversationSelection,
   useConversations,
   useDeleteConversation,

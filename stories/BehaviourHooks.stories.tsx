@@ -6,11 +6,11 @@ import {
   createMemoryChatServer,
   DeleteConversationDialog,
   type Locale,
+  useConversationGrid,
+  useConversationRow,
   useConversationSelection,
   useDeleteConversations,
 } from '../src';
-// The behaviour hooks come from the package root once it exports them; until then, from here.
-import { useConversationGrid, useConversationRow } from '../src/hooks';
 
 const ROW_HEIGHT = 64;
 

@@ -208,8 +208,10 @@ export function useSwipeGestures(options: SwipeGestureOptions): void {
 
     function onPointerCancel(event: PointerEvent): void {
       const current = endGesture(event);
-      if (current?.axis === 'horizontal')
+      if (current?.axis === 'horizontal') {
+        // Back to how the row was before this gesture began.
         settle(current, current.startReveal > 0 ? 'open' : 'closed');
+      }
     }
 
     function onLostPointerCapture(event: PointerEvent): void {

@@ -7,17 +7,15 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type ConversationGridOptions,
+  type ConversationGridRow,
   ConversationKitProvider,
   createMemoryChatServer,
   DeleteConversationDialog,
-  useConversationSelection,
-} from '../../src';
-import {
-  type ConversationGridOptions,
-  type ConversationGridRow,
   useConversationGrid,
   useConversationRow,
-} from '../../src/hooks';
+  useConversationSelection,
+} from '../../src';
 import { people } from '../fixtures';
 
 function HostRow(props: { row: ConversationGridRow }) {

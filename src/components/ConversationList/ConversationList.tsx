@@ -16,8 +16,8 @@ import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { type ConversationGridOptions, useConversationGrid } from '../../hooks/useConversationGrid';
 import { useDeletionState } from '../../hooks/useDeletionState';
 import { DeleteConversationDialog } from '../DeleteConversationDialog/DeleteConversationDialog';
+import { composeEventHandlers } from '../shared/composeEventHandlers';
 import { type ConversationRenderState, ConversationRow } from './ConversationRow';
-import { composeEventHandlers } from './composeEventHandlers';
 import { type ConversationListStatusProps, DeletionStatus } from './DeletionStatus';
 import { type ConversationListToolbarProps, SelectionToolbar } from './SelectionToolbar';
 

@@ -12,15 +12,22 @@ import { Message } from '../Message/Message';
 
 /** The most frequent reason among the failures, in the person's language where it is known. */
 function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
-  // Per code, its first result and how many failed with it (ties go to the code seen first).
-  const byCode = new Map<number, [first: DeleteResult, count: number]>();
+  // Per code: the first result that failed with it, and how many did.
+  const byCode = new Map<number, { first: DeleteResult; count: number }>();
   for (const result of failed) {
     const entry = byCode.get(result.code);
-    if (entry) entry[1] += 1;
-    else byCode.set(result.code, [result, 1]);
+    if (entry) {
+      entry.count += 1;
+    } else {
+      byCode.set(result.code, { first: result, count: 1 });
+    }
   }
-  let [first, count] = [failed[0] as DeleteResult, 0];
-  for (const entry of byCode.values()) if (entry[1] > count) [first, count] = entry;
+  // Map keeps the order codes were first seen in, so a tie goes to the code seen first.
+  let mostFrequent: { first: DeleteResult; count: number } | undefined;
+  for (const entry of byCode.values()) {
+    if (mostFrequent === undefined || entry.count > mostFrequent.count) mostFrequent = entry;
+  }
+  const first = mostFrequent?.first ?? (failed[0] as DeleteResult);
   const key = reasonKeyOfSdkCode(first.code);
   return key ? t(key) : first.message;
 }
@@ -36,8 +43,9 @@ type NoticeSource =
 
 /** The sentence of a refusal: nothing was sent, and the person learns why. */
 function refusalParts(error: ConversationKitError, translator: Translator): MessagePart[] {
-  if (error.code === 'UNKNOWN_CONVERSATION_ID')
+  if (error.code === 'UNKNOWN_CONVERSATION_ID') {
     return translator.parts('refusedUnknownConversation');
+  }
   if (error.code === 'EMPTY_SELECTION') return translator.parts('refusedEmptySelection');
   const key = error.sdkCode === undefined ? undefined : reasonKeyOfSdkCode(error.sdkCode);
   return translator.parts('refusedBecause', {

@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
-import { composeEventHandlers } from '../ConversationList/composeEventHandlers';
+import { composeEventHandlers } from '../shared/composeEventHandlers';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
 import { kitClassName } from './kitClassName';
 

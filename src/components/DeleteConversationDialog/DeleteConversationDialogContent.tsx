@@ -7,7 +7,7 @@ import {
   useState,
 } from 'react';
 import { useCallbackRef } from '../../hooks/useCallbackRef';
-import { composeEventHandlers } from '../ConversationList/composeEventHandlers';
+import { composeEventHandlers } from '../shared/composeEventHandlers';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
 import { kitClassName } from './kitClassName';
 import { useComposedRefs } from './useComposedRefs';
