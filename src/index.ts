@@ -68,6 +68,7 @@ export type {
   ConversationGridRow,
   ConversationRowAria,
   ConversationRowOptions,
+  DeleteConversationOptions,
   DeleteConversationsVariables,
   DeleteConversationVariables,
 } from './hooks';

@@ -14,7 +14,10 @@ export { useConversationRow } from './useConversationRow';
 export { useConversationSelection } from './useConversationSelection';
 export { useConversationStore } from './useConversationStore';
 export { useConversations } from './useConversations';
-export type { DeleteConversationVariables } from './useDeleteConversation';
+export type {
+  DeleteConversationOptions,
+  DeleteConversationVariables,
+} from './useDeleteConversation';
 export { useDeleteConversation } from './useDeleteConversation';
 export type { DeleteConversationsVariables } from './useDeleteConversations';
 export { useDeleteConversations } from './useDeleteConversations';

@@ -1,7 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useConversationKit } from '../context/ConversationKitContext';
-import type { DeletionOutcome } from '../runtime/types';
+import type { DeleteConversationsOptions, DeletionOutcome } from '../runtime/types';
+
+/** How to delete one conversation: the person's choice about its history. */
+export type DeleteConversationOptions = Pick<DeleteConversationsOptions, 'clearHistory'>;
 
 export interface DeleteConversationVariables {
   conversationID: string;
@@ -34,12 +37,12 @@ export function useDeleteConversation() {
   );
   const { mutateAsync } = mutation;
   const deleteConversationAsync = useCallback(
-    (conversationID: string, options: { clearHistory: boolean }) =>
+    (conversationID: string, options: DeleteConversationOptions) =>
       mutateAsync({ conversationID, clearHistory: options.clearHistory }),
     [mutateAsync],
   );
   const deleteConversation = useCallback(
-    (conversationID: string, options: { clearHistory: boolean }): void => {
+    (conversationID: string, options: DeleteConversationOptions): void => {
       deleteConversationAsync(conversationID, options).catch(alreadyReported);
     },
     [deleteConversationAsync],

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useConversationKit } from '../context/ConversationKitContext';
-import type { DeletionOutcome } from '../runtime/types';
+import type { DeleteConversationsOptions, DeletionOutcome } from '../runtime/types';
 import { useDeletionState } from './useDeletionState';
 
 export interface DeleteConversationsVariables {
@@ -40,10 +40,8 @@ export function useDeleteConversations() {
   const { mutateAsync } = mutation;
 
   const deleteConversationsAsync = useCallback(
-    (
-      conversationIDs: readonly string[],
-      options: { clearHistory: boolean; concurrency?: number },
-    ) => mutateAsync({ conversationIDs, ...options }),
+    (conversationIDs: readonly string[], options: DeleteConversationsOptions) =>
+      mutateAsync({ conversationIDs, ...options }),
     [mutateAsync],
   );
   const retryFailedAsync = useCallback(
@@ -58,10 +56,7 @@ export function useDeleteConversations() {
     [mutateAsync],
   );
   const deleteConversations = useCallback(
-    (
-      conversationIDs: readonly string[],
-      options: { clearHistory: boolean; concurrency?: number },
-    ): void => {
+    (conversationIDs: readonly string[], options: DeleteConversationsOptions): void => {
       deleteConversationsAsync(conversationIDs, options).catch(alreadyReported);
     },
     [deleteConversationsAsync],
