@@ -122,9 +122,5 @@ describe('hooks', () => {
   });
 });
 
-// Issue 16, item 2: the headless behaviour hooks, being built now. When they are exported from
-// the root, turn each todo into a test of its return type (the props ConversationList spreads).
-describe('headless behaviour hooks (issue 16, item 2)', () => {
-  test.todo('useConversationGrid(): the grid props (role, keyboard, roving focus) and its handle');
-  test.todo('useConversationRow(conversation): the row props (swipe, selection, focus)');
-});
+// The headless behaviour hooks `useConversationGrid` and `useConversationRow` are held in
+// behaviourHooks.test-d.tsx, with a host list built on them.
