@@ -12,7 +12,10 @@ import { useDeletionState } from './useDeletionState';
 
 /** A row's state: what `renderConversation` draws with, and what `useConversationRow` returns. */
 export interface ConversationRenderState {
-  /** Ticked in selection mode (outside it, nothing is selected). */
+  /**
+   * In the selection. The kit keeps the selection empty outside selection mode, except when a
+   * host passes `selectedIDs` or `defaultSelectedIDs` without `selectionMode`: pass both.
+   */
   selected: boolean;
   /** Awaiting confirmation or being deleted. */
   pending: boolean;

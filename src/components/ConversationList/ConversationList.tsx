@@ -58,11 +58,11 @@ export interface ConversationListProps extends ConversationGridOptions, RootProp
   /** Drawn while the list loads for the first time. Default: "Loading conversations…". */
   renderLoading?: () => ReactNode;
   /**
-   * Drawn when the list could not be loaded. Default: "Couldn't load conversations." in an
+   * Drawn when the list could not be loaded. Default: "Conversations could not be loaded." in an
    * `alert`, with a "Try again" button that calls `retry`.
    */
   renderError?: (props: ConversationListErrorProps) => ReactNode;
-  /** Drawn when there are no conversations. Default: "No conversations". */
+  /** Drawn when there are no conversations. Default: "No conversations yet". */
   renderEmpty?: () => ReactNode;
   /**
    * Whether the toolbar shows above the grid (it shows only when `selectable` too). Default true;
