@@ -27,6 +27,7 @@ import {
 import { createDeletionEventBuffer, type DeletionEvent } from './deletionEventBuffer';
 import { createDeletionState, type DeletionStateStore } from './deletionState';
 import { fetchReconcilerOf, reconcileFetchedList } from './fetchReconciler';
+import { defaultOutboxStorage, type OutboxEntry, type OutboxStorage } from './outbox';
 import { type SendDeletionsResult, sendDeletions } from './sendDeletions';
 import type {
   ConversationKitErrorReport,
@@ -35,6 +36,7 @@ import type {
   DeletionOutcome,
   ListStateAccess,
 } from './types';
+import { createUndoWindows } from './undoWindows';
 
 /**
  * What one list scope runs on: the adapter, the query cache of its conversations, the UI store
@@ -78,6 +80,20 @@ export interface ConversationKitRuntime<Store extends ListStateAccess = ListStat
   confirmDeletion(): Promise<DeletionOutcome | null>;
   /** Sends no further chunks of the running deletions. */
   stop(): void;
+  /** How long a confirmed deletion waits before it is sent, in ms; 0 sends at once. */
+  readonly undoWindowMs: number;
+  /** Changes the undo window of deletions confirmed from now on (those in a window keep theirs). */
+  setUndoWindowMs(undoWindowMs: number): void;
+  /**
+   * Undoes a deletion still in its undo window (the most recent when no ID is given): its rows
+   * come back in their place and nothing is sent. Returns whether there was one to undo.
+   */
+  undo(deletionID?: string): boolean;
+  /** Stops the clocks of the undo windows while the person reads or reaches for Undo. */
+  pauseUndoWindows(): void;
+  resumeUndoWindows(): void;
+  /** Sends every deletion still in its undo window now (the page is going away). */
+  sendPendingNow(): void;
   /** Applies an adapter event to the cache and the store, at once. */
   applyEvent(event: ConversationEvent): void;
   /**
@@ -100,12 +116,43 @@ export interface ConversationKitRuntime<Store extends ListStateAccess = ListStat
   connect(): () => void;
 }
 
-export function createConversationKitRuntime<Store extends ListStateAccess>(options: {
+export interface ConversationKitRuntimeOptions<Store extends ListStateAccess> {
   adapter: ChatAdapter;
   queryClient: QueryClient;
   store: Store;
-}): ConversationKitRuntime<Store> {
+  /** How long a confirmed deletion can be undone before it is sent, in ms. Default 0 (off). */
+  undoWindowMs?: number;
+  /**
+   * Where confirmed deletions are kept until the backend has them, per account
+   * (`adapter.accountID`). Default: the browser's localStorage; `null` keeps nothing.
+   */
+  outboxStorage?: OutboxStorage | null;
+}
+
+/** Deletions of this page already being sent from a kept outbox, so two runtimes send each once. */
+const replayingDeletionIDs = new Set<string>();
+let lastDeletionNumber = 0;
+
+function checkedUndoWindow(undoWindowMs: number): number {
+  if (typeof undoWindowMs !== 'number' || !Number.isFinite(undoWindowMs) || undoWindowMs < 0) {
+    throw new ConversationKitError(
+      'INVALID_ARGUMENT',
+      `undoWindowMs must be a number of milliseconds, 0 or more, not ${String(undoWindowMs)}`,
+    );
+  }
+  return undoWindowMs;
+}
+
+function newDeletionID(): string {
+  lastDeletionNumber += 1;
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${lastDeletionNumber}`;
+}
+
+export function createConversationKitRuntime<Store extends ListStateAccess>(
+  options: ConversationKitRuntimeOptions<Store>,
+): ConversationKitRuntime<Store> {
   const { adapter, queryClient, store } = options;
+  let undoWindowMs = checkedUndoWindow(options.undoWindowMs ?? 0);
   assertAdapterCapabilities(adapter);
   const queryKey = conversationListQueryKey(adapter);
   const listeners = createListenerSet<ConversationEvent>();
@@ -125,6 +172,57 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
   const latestOfInFlight = new Map<string, Conversation>();
   /** The list the store last learned of: the cache notifies of it again later, for nothing. */
   let syncedList: Conversation[] | undefined;
+  const undoWindows = createUndoWindows({ onChange: deletions.setUndoable });
+
+  // ----- the outbox: confirmed deletions kept until the backend has them -----
+
+  const accountID = (adapter as { accountID?: unknown }).accountID;
+  const outbox =
+    typeof accountID === 'string' && accountID !== ''
+      ? options.outboxStorage === undefined
+        ? defaultOutboxStorage()
+        : options.outboxStorage
+      : undefined;
+
+  function readOutbox(): OutboxEntry[] {
+    if (!outbox) return [];
+    try {
+      return outbox.read(accountID as string);
+    } catch {
+      return [];
+    }
+  }
+
+  /** Read, changed and written at once: another runtime of the page may keep entries there too. */
+  function updateOutbox(change: (entries: OutboxEntry[]) => OutboxEntry[]): void {
+    if (!outbox) return;
+    try {
+      outbox.write(accountID as string, change(readOutbox()));
+      deletions.setOutboxUnavailable(false);
+    } catch {
+      // Storage full or blocked: the deletion goes out all the same, it just would not survive
+      // a reload before the backend has it. The status says so; nothing throws into the host.
+      deletions.setOutboxUnavailable(true);
+    }
+  }
+
+  function keepInOutbox(entry: OutboxEntry): void {
+    updateOutbox((entries) => [...entries, entry]);
+  }
+
+  function dropFromOutbox(deletionID: string): void {
+    updateOutbox((entries) => entries.filter((entry) => entry.deletionID !== deletionID));
+  }
+
+  /**
+   * Deletions confirmed on an earlier page load and never acknowledged. Their rows are hidden
+   * from the very first render (they are in flight from the start); they are sent on `connect()`.
+   */
+  const keptAtStart = readOutbox().filter((entry) => !replayingDeletionIDs.has(entry.deletionID));
+  if (keptAtStart.length > 0) {
+    deletions.markInFlight(keptAtStart.flatMap((entry) => entry.conversationIDs));
+  }
+  let keptSent = false;
 
   // ----- the list in the query cache, and the store's copy of its IDs -----
 
@@ -244,7 +342,28 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
     reconciler.noteDeleted(toSend);
     if (kept) writeList(kept);
 
-    const run = deletions.startRun(toSend.length);
+    const deletionID = newDeletionID();
+    keepInOutbox({ deletionID, conversationIDs: toSend, clearHistory, confirmedAt: Date.now() });
+    if (undoWindowMs > 0) {
+      const end = await undoWindows.open(
+        { deletionID, conversationIDs: toSend, clearHistory },
+        undoWindowMs,
+      );
+      if (end === 'undo') {
+        dropFromOutbox(deletionID);
+        const outcome = settleDeletion(
+          toSend,
+          wasSelected,
+          { results: [], notSent: toSend, stopped: false },
+          outcomeBase,
+        );
+        return { ...outcome, undone: true };
+      }
+    }
+    // Deleted on another device during the window: gone already, nothing to send for it.
+    const sending = toSend.filter((id) => !removedWhileInFlight.has(id));
+
+    const run = deletions.startRun(sending.length);
     /** Results as they come in, so that an unexpected failure later loses none of them. */
     const settledResults = new Map<string, DeleteResult>();
     let sent: SendDeletionsResult;
@@ -252,24 +371,27 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
       // The shorter list is painted before the backend is called: a quick backend answers in
       // microtasks, and all of its chunks would otherwise run before the browser paints.
       await new Promise<void>((resolve) => scheduleTask(resolve));
-      sent = await sendDeletions({
-        adapter,
-        conversationIDs: toSend,
-        clearMessage: clearHistory,
-        concurrency,
-        shouldStop: () => run.stopRequested,
-        onChunkSent: (chunkIDs) => deletions.countSent(run, chunkIDs.length),
-        onChunkSettled: (results) => {
-          for (const result of results) settledResults.set(result.conversationID, result);
-          deletions.countDone(run, results.length);
-        },
-      });
+      sent =
+        sending.length === 0
+          ? { results: [], notSent: [], stopped: false }
+          : await sendDeletions({
+              adapter,
+              conversationIDs: sending,
+              clearMessage: clearHistory,
+              concurrency,
+              shouldStop: () => run.stopRequested,
+              onChunkSent: (chunkIDs) => deletions.countSent(run, chunkIDs.length),
+              onChunkSettled: (results) => {
+                for (const result of results) settledResults.set(result.conversationID, result);
+                deletions.countDone(run, results.length);
+              },
+            });
     } catch (error) {
       // Rows already left the list: whatever went wrong, every ID without a result comes back
       // as failed with the reason, and the deletion settles like any other.
       const { message } = reportError(error, false);
       sent = {
-        results: toSend.map(
+        results: sending.map(
           (id) => settledResults.get(id) ?? failed(id, UNKNOWN_FAILURE_CODE, message),
         ),
         notSent: [],
@@ -278,6 +400,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
     } finally {
       deletions.endRun(run);
     }
+    // Settled either way: deleted, or back in the list with a reason and a Retry.
+    dropFromOutbox(deletionID);
     try {
       return settleDeletion(toSend, wasSelected, sent, outcomeBase);
     } catch (error) {
@@ -345,6 +469,40 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
     };
     deletions.setLastOutcome(outcome);
     return outcome;
+  }
+
+  /**
+   * Sends the deletions kept from an earlier page load. Their rows were never shown in this one;
+   * "not found" counts as done (the earlier page may have sent them already), and a refusal
+   * brings the row back with a fresh fetch of the list.
+   */
+  async function sendKept(entry: OutboxEntry): Promise<void> {
+    replayingDeletionIDs.add(entry.deletionID);
+    const ids = entry.conversationIDs;
+    let sent: SendDeletionsResult;
+    try {
+      sent = await sendDeletions({
+        adapter,
+        conversationIDs: ids,
+        clearMessage: entry.clearHistory,
+      });
+    } catch (error) {
+      const { message } = reportError(error, false);
+      sent = {
+        results: ids.map((id) => failed(id, UNKNOWN_FAILURE_CODE, message)),
+        notSent: [],
+        stopped: false,
+      };
+    }
+    eventBuffer.flush();
+    const { deletedHere, failed: failures } = classifyResults(sent.results, removedWhileInFlight);
+    deletions.settleInFlight(ids);
+    for (const id of ids) removedWhileInFlight.delete(id);
+    dropFromOutbox(entry.deletionID);
+    replayingDeletionIDs.delete(entry.deletionID);
+    reconciler.noteDeleted(deletedHere);
+    report(deletedHere, 'local');
+    if (failures.length > 0) void queryClient.invalidateQueries({ queryKey });
   }
 
   // ----- adapter events -----
@@ -449,12 +607,39 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
       });
     },
     stop: deletions.stopAll,
+    get undoWindowMs() {
+      return undoWindowMs;
+    },
+    setUndoWindowMs(next) {
+      undoWindowMs = checkedUndoWindow(next);
+    },
+    undo(deletionID) {
+      return undoWindows.undo(deletionID) !== null;
+    },
+    pauseUndoWindows: undoWindows.pause,
+    resumeUndoWindows: undoWindows.resume,
+    sendPendingNow: undoWindows.sendAllNow,
     applyEvent,
     applyPendingEvents: eventBuffer.flush,
     subscribe: listeners.add,
     subscribeToErrors: errorListeners.add,
     connect() {
       const removeHider = reconciler.addHider(hidesFromAnswer);
+      // Once per runtime, however often it is connected (StrictMode connects it twice).
+      if (!keptSent) {
+        keptSent = true;
+        for (const entry of keptAtStart) void sendKept(entry);
+      }
+      // Leaving the page ends the chance to undo, not the deletion.
+      const sendBeforeLeaving = () => undoWindows.sendAllNow();
+      const sendWhenHidden = () => {
+        if (document.visibilityState === 'hidden') undoWindows.sendAllNow();
+      };
+      const hasDocument = typeof document !== 'undefined' && typeof window !== 'undefined';
+      if (hasDocument) {
+        window.addEventListener('pagehide', sendBeforeLeaving);
+        document.addEventListener('visibilitychange', sendWhenHidden);
+      }
       const unsubscribeAdapter = adapter.subscribe((event) => {
         if (event.type === 'conversationsDeleted') receiveDeletion(event);
         else applyEvent(event);
@@ -467,6 +652,10 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(opti
         if (data && data !== syncedList) syncStore(data);
       });
       return () => {
+        if (hasDocument) {
+          window.removeEventListener('pagehide', sendBeforeLeaving);
+          document.removeEventListener('visibilitychange', sendWhenHidden);
+        }
         removeHider();
         unsubscribeAdapter();
         unsubscribeCache();

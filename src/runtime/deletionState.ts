@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeletionOutcome, DeletionProgress } from './types';
+import type { UndoableDeletion } from './undoWindows';
 
 /** What the runtime's deletions are doing, for views to subscribe to (one selector per value). */
 export interface DeletionState {
@@ -9,6 +10,13 @@ export interface DeletionState {
   progress: DeletionProgress | null;
   /** How the latest deletion ended. */
   lastOutcome: DeletionOutcome | null;
+  /** Confirmed deletions still in their undo window, oldest first (`undoWindowMs`). */
+  undoable: readonly UndoableDeletion[];
+  /**
+   * Whether the browser refused to keep a deletion for later (storage full or blocked): it is
+   * still sent now, but would not survive a reload before the backend had it.
+   */
+  outboxUnavailable: boolean;
 }
 
 export type DeletionStateStore = StoreApi<DeletionState>;
@@ -30,6 +38,8 @@ export function createDeletionState() {
     inFlightIDs: new Set(),
     progress: null,
     lastOutcome: null,
+    undoable: [],
+    outboxUnavailable: false,
   }));
   const runs = new Set<DeletionRun>();
 
@@ -86,6 +96,14 @@ export function createDeletionState() {
     },
     setLastOutcome(outcome: DeletionOutcome): void {
       state.setState({ lastOutcome: outcome });
+    },
+    setUndoable(undoable: readonly UndoableDeletion[]): void {
+      state.setState({ undoable });
+    },
+    setOutboxUnavailable(outboxUnavailable: boolean): void {
+      if (state.getState().outboxUnavailable !== outboxUnavailable) {
+        state.setState({ outboxUnavailable });
+      }
     },
   };
 }

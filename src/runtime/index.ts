@@ -7,10 +7,20 @@ export {
   sortConversations,
   upsertConversations,
 } from './conversationListCache';
-export type { ConversationKitRuntime } from './createConversationKitRuntime';
+export type {
+  ConversationKitRuntime,
+  ConversationKitRuntimeOptions,
+} from './createConversationKitRuntime';
 export { createConversationKitRuntime } from './createConversationKitRuntime';
 export type { DeletionState, DeletionStateStore } from './deletionState';
 export { reconcileFetchedList } from './fetchReconciler';
+export type { OutboxEntry, OutboxStorage } from './outbox';
+export {
+  createLocalStorageOutbox,
+  createMemoryOutbox,
+  defaultOutboxStorage,
+  outboxStorageKey,
+} from './outbox';
 export type { SendDeletionsOptions, SendDeletionsResult } from './sendDeletions';
 export { DEFAULT_DELETE_CONCURRENCY, sendDeletions } from './sendDeletions';
 export type {
@@ -21,3 +31,4 @@ export type {
   DeletionProgress,
   ListStateAccess,
 } from './types';
+export type { UndoableDeletion } from './undoWindows';

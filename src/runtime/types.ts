@@ -18,6 +18,8 @@ export interface DeletionOutcome {
   clearHistory: boolean;
   /** The backend's result for every ID that was sent. */
   results: DeleteResult[];
+  /** Undone in its undo window: nothing was sent, and the rows are back (`notSent` lists them). */
+  undone?: boolean;
 }
 
 /** Progress of the running deletions: IDs with a result, of all IDs to send. */

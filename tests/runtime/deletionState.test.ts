@@ -8,7 +8,13 @@ const team = 'GROUPteam';
 describe('the runtime deletion state', () => {
   it('starts with nothing in flight, no progress and no outcome', () => {
     const { state } = createDeletionState();
-    expect(state.getState()).toEqual({ inFlightIDs: new Set(), progress: null, lastOutcome: null });
+    expect(state.getState()).toEqual({
+      inFlightIDs: new Set(),
+      progress: null,
+      lastOutcome: null,
+      undoable: [],
+      outboxUnavailable: false,
+    });
   });
 
   it('marks and settles IDs', () => {

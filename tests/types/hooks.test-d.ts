@@ -81,6 +81,7 @@ describe('hooks', () => {
       stopped: boolean;
       clearHistory: boolean;
       results: DeleteResult[];
+      undone?: boolean;
     }>();
     expectTypeOf<DeletionProgress>().toEqualTypeOf<{
       done: number;

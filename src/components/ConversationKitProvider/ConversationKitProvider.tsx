@@ -11,6 +11,7 @@ import {
   type ConversationKitRuntime,
   createConversationKitRuntime,
 } from '../../runtime/createConversationKitRuntime';
+import type { OutboxStorage } from '../../runtime/outbox';
 import {
   type ConversationStore,
   createConversationStore,
@@ -40,6 +41,17 @@ export interface ConversationKitProviderProps {
    * way (its rows came back as failed). The list announces them too; nothing is lost silently.
    */
   onError?: (error: ConversationKitError, info: { refused: boolean }) => void;
+  /**
+   * How long a confirmed deletion can be undone before it is sent, in ms. Default 0 (off). While
+   * it runs, the list's status says "Deleted <n> conversations" with an Undo button.
+   */
+  undoWindowMs?: number;
+  /**
+   * Where confirmed deletions are kept until the backend has them, so that a reload or a closed
+   * tab loses none (per account, `adapter.accountID`). Default: the browser's localStorage;
+   * `null` keeps nothing. See docs/undo-and-offline.md.
+   */
+  outboxStorage?: OutboxStorage | null;
   children: ReactNode;
 }
 
@@ -72,25 +84,48 @@ function useLocaleCatalog(locale: Locale): boolean {
  * that React never throws away a runtime something subscribed to. Creating one has no side
  * effects; `connect()` in an effect subscribes it, and its cleanup disposes of it.
  */
-function useRuntime(
-  adapter: ChatAdapter,
-  queryClient: QueryClient,
-  store: ConversationStore,
-): ConversationKitRuntime<ConversationStore> {
-  const [runtime, setRuntime] = useState(() =>
-    createConversationKitRuntime({ adapter, queryClient, store }),
-  );
-  let current = runtime;
+function useRuntime(options: {
+  adapter: ChatAdapter;
+  queryClient: QueryClient;
+  store: ConversationStore;
+  undoWindowMs: number;
+  outboxStorage: OutboxStorage | null | undefined;
+}): ConversationKitRuntime<ConversationStore> {
+  const { adapter, queryClient, store, undoWindowMs, outboxStorage } = options;
+  const [made, setMade] = useState(() => ({
+    runtime: createConversationKitRuntime({
+      adapter,
+      queryClient,
+      store,
+      undoWindowMs,
+      outboxStorage,
+    }),
+    outboxStorage,
+  }));
+  let current = made;
   if (
-    runtime.adapter !== adapter ||
-    runtime.queryClient !== queryClient ||
-    runtime.store !== store
+    made.runtime.adapter !== adapter ||
+    made.runtime.queryClient !== queryClient ||
+    made.runtime.store !== store ||
+    made.outboxStorage !== outboxStorage
   ) {
-    current = createConversationKitRuntime({ adapter, queryClient, store });
-    setRuntime(current);
+    current = {
+      runtime: createConversationKitRuntime({
+        adapter,
+        queryClient,
+        store,
+        undoWindowMs,
+        outboxStorage,
+      }),
+      outboxStorage,
+    };
+    setMade(current);
   }
-  useEffect(() => current.connect(), [current]);
-  return current;
+  const { runtime } = current;
+  // A new length applies to deletions confirmed from now on; those in a window keep theirs.
+  useEffect(() => runtime.setUndoWindowMs(undoWindowMs), [runtime, undoWindowMs]);
+  useEffect(() => runtime.connect(), [runtime]);
+  return runtime;
 }
 
 /** Latest callback in a ref, so subscriptions need not be renewed when a host passes a new one. */
@@ -138,7 +173,13 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
   }
   const [ownStore] = useState(() => createConversationStore());
   const store = props.store ?? ownStore;
-  const runtime = useRuntime(adapter, queryClient, store);
+  const runtime = useRuntime({
+    adapter,
+    queryClient,
+    store,
+    undoWindowMs: props.undoWindowMs ?? 0,
+    outboxStorage: props.outboxStorage,
+  });
 
   const onErrorRef = useLatest(props.onError);
   useEffect(
