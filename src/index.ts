@@ -94,8 +94,17 @@ export type {
   DeletionOutcome,
   DeletionProgress,
   DeletionState,
+  OutboxEntry,
+  OutboxStorage,
+  UndoableDeletion,
 } from './runtime';
-export { conversationListQueryKey, createConversationKitRuntime } from './runtime';
+export {
+  conversationListQueryKey,
+  createConversationKitRuntime,
+  createLocalStorageOutbox,
+  createMemoryOutbox,
+  outboxStorageKey,
+} from './runtime';
 export type {
   ConversationStore,
   ConversationStoreOptions,
