@@ -20,7 +20,7 @@ export type ConversationKitErrorCode =
   | 'NOT_READY'
   /** The user is not logged in (SDK 2024). */
   | 'NOT_LOGGED_IN'
-  /** The network failed (SDK 2800, 2801, 2805). */
+  /** The network failed (SDK 2800–2805: see `isNetworkFailureCode`). */
   | 'NETWORK'
   /** A hook or component was used outside `ConversationKitProvider`. */
   | 'MISSING_PROVIDER';
@@ -55,6 +55,27 @@ const knownSdkCodes: Readonly<Record<number, readonly [ConversationKitErrorCode,
   [SdkCode.SDK_NOT_READY]: ['NOT_READY', 'Chat SDK is not ready'],
 };
 
+/**
+ * The range of Tencent Cloud Chat's network codes: SDK 3.x names 2800 (error), 2801 (timeout) and
+ * 2805 (no network); the codes between belong to the same network range of older SDKs.
+ */
+const NETWORK_CODES = { first: 2800, last: 2805 } as const;
+
+/**
+ * Whether a backend code (a `DeleteResult.code`, a `ConversationKitError.sdkCode`) says the
+ * network failed: Tencent Cloud Chat's 2800–2805. Such a failure says nothing about the
+ * conversation: the same call may succeed once the device is back online, so it is retried
+ * rather than rolled back. Every other code, the unknown one (-1) included, is not a network failure.
+ */
+export function isNetworkFailureCode(code: number | undefined): boolean {
+  return (
+    typeof code === 'number' &&
+    Number.isInteger(code) &&
+    code >= NETWORK_CODES.first &&
+    code <= NETWORK_CODES.last
+  );
+}
+
 /** A readable English reason for a numeric backend code, for results that came without one. */
 export function describeSdkCode(code: number): string {
   return knownSdkCodes[code]?.[1] ?? `Failed with code ${code}`;
@@ -62,6 +83,7 @@ export function describeSdkCode(code: number): string {
 
 /** Maps a numeric backend code to the kit's string code. */
 export function kitCodeForSdkCode(code: number): ConversationKitErrorCode {
+  if (isNetworkFailureCode(code)) return 'NETWORK';
   return knownSdkCodes[code]?.[0] ?? 'ADAPTER_FAILED';
 }
 

@@ -17,6 +17,7 @@ export {
   ConversationKitError,
   describeSdkCode,
   isConversationKitError,
+  isNetworkFailureCode,
   kitCodeForSdkCode,
   readBackendFailure,
   SdkCode,

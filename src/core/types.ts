@@ -71,4 +71,19 @@ export interface ChatAdapter {
   ): Promise<DeleteResult[]>;
   /** Listens for deletions and updates; returns the function that stops listening. */
   subscribe(listener: (event: ConversationEvent) => void): () => void;
+  /**
+   * The signed-in account this adapter acts for (for Tencent Cloud Chat, the user ID). The kit
+   * keys its durable outbox by it, so that deletions kept across reloads are only ever sent for
+   * the account that confirmed them. `undefined` when unknown (not logged in yet, or a backend
+   * that does not say): then nothing is kept across reloads. Read it when needed: it can change
+   * when the person signs in or out.
+   */
+  readonly accountID?: string;
+  /**
+   * Optional: listens for the backend's connection changing, `true` when it is connected again
+   * and `false` when it lost the connection; returns the function that stops listening. Only
+   * changes are reported (nothing on subscribing); a network failure of a call (see
+   * `isNetworkFailureCode`) says the same without it.
+   */
+  subscribeToConnection?(listener: (online: boolean) => void): () => void;
 }

@@ -44,7 +44,8 @@ describe('SPEC 7 domain types', () => {
   });
 
   test('ChatAdapter, with deleteConversationList(ids, { clearMessage })', () => {
-    expectTypeOf<ChatAdapter>().toEqualTypeOf<{
+    // SPEC 7 fixes these members; optional ones may be added (see the next test).
+    type SpecAdapter = {
       readonly capabilities: { maxBatchSize: number; keepHistory: boolean };
       getConversationList(): Promise<Conversation[]>;
       deleteConversation(conversationID: string): Promise<DeleteResult>;
@@ -53,12 +54,32 @@ describe('SPEC 7 domain types', () => {
         options: { clearMessage: boolean },
       ): Promise<DeleteResult[]>;
       subscribe(listener: (event: ConversationEvent) => void): () => void;
-    }>();
+    };
+    expectTypeOf<Pick<ChatAdapter, keyof SpecAdapter>>().toEqualTypeOf<SpecAdapter>();
     expectTypeOf<AdapterCapabilities>().toEqualTypeOf<{
       maxBatchSize: number;
       keepHistory: boolean;
     }>();
     expectTypeOf<DeleteListOptions>().toEqualTypeOf<{ clearMessage: boolean }>();
+  });
+
+  test('ChatAdapter adds only optional members: accountID and subscribeToConnection', () => {
+    type Added = Omit<
+      ChatAdapter,
+      | 'capabilities'
+      | 'getConversationList'
+      | 'deleteConversation'
+      | 'deleteConversationList'
+      | 'subscribe'
+    >;
+    expectTypeOf<Added>().toEqualTypeOf<{
+      readonly accountID?: string;
+      subscribeToConnection?(listener: (online: boolean) => void): () => void;
+    }>();
+    // `readonly`: a Pick of it equals its Readonly form only if the property is readonly.
+    expectTypeOf<Pick<ChatAdapter, 'accountID'>>().toEqualTypeOf<
+      Readonly<Pick<ChatAdapter, 'accountID'>>
+    >();
   });
 
   test('a host-written adapter of exactly the SPEC shape is a ChatAdapter', () => {

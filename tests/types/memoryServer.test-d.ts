@@ -76,8 +76,20 @@ describe('createMemoryChatServer', () => {
     >();
   });
 
-  // SPEC 7 also names `setOnline(online: boolean)` (offline: every call rejects with 2800, events
-  // wait). It is not built yet (the undo/outbox issue); when it is, replace this todo with:
-  //   expectTypeOf<MemoryChatServer['setOnline']>().toEqualTypeOf<(online: boolean) => void>();
-  test.todo('setOnline(online: boolean) (SPEC 7; not in the server yet)');
+  test('setOnline(online: boolean) (SPEC 7), and the online state it sets', () => {
+    expectTypeOf<MemoryChatServer['setOnline']>().toEqualTypeOf<(online: boolean) => void>();
+    expectTypeOf<MemoryChatServer['online']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Pick<MemoryChatServer, 'online'>>().toEqualTypeOf<
+      Readonly<Pick<MemoryChatServer, 'online'>>
+    >();
+  });
+
+  test('one account for every device: the accountID option', () => {
+    expectTypeOf(createMemoryChatServer).toBeCallableWith({ accountID: 'alice' });
+    expectTypeOf(createMemoryChatServer).toBeCallableWith({ accountID: null });
+    expectTypeOf<MemoryChatServerOptions['accountID']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<ReturnType<MemoryChatServer['connect']>['accountID']>().toEqualTypeOf<
+      string | undefined
+    >();
+  });
 });

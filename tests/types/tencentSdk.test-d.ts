@@ -14,7 +14,9 @@ import {
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type CONVERSATION_LIST_UPDATED,
+  type NET_STATE_CHANGE,
   TencentConversationType,
+  TencentNetState,
 } from '../../src/adapters/tencent';
 
 describe('the Tencent adapter against the SDK typings', () => {
@@ -28,6 +30,16 @@ describe('the Tencent adapter against the SDK typings', () => {
       .parameter(1)
       .toEqualTypeOf<TencentChatAdapterOptions | undefined>();
     expectTypeOf(createTencentChatAdapter).returns.toEqualTypeOf<ChatAdapter>();
+  });
+
+  test("getLoginUser is the SDK's, optional in the kit's type (a wrapper may leave it out)", () => {
+    expectTypeOf<ChatSDK['getLoginUser']>().toBeFunction();
+    expectTypeOf<ChatSDK['getLoginUser']>().parameters.toEqualTypeOf<[]>();
+    // The SDK types the user ID as the boxed `String`; the adapter reads it defensively.
+    // biome-ignore lint/complexity/noBannedTypes: the SDK's own declared return type
+    expectTypeOf<ReturnType<ChatSDK['getLoginUser']>>().toEqualTypeOf<String>();
+    expectTypeOf<TencentChat['getLoginUser']>().toEqualTypeOf<(() => unknown) | undefined>();
+    expectTypeOf<Omit<TencentChat, 'getLoginUser'>>().toExtend<TencentChat>();
   });
 
   test("an SDK Conversation is a TencentConversation: toConversation takes the SDK's objects", () => {
@@ -51,5 +63,24 @@ describe('the Tencent adapter against the SDK typings', () => {
       readonly TOPIC: `${TencentCloudChat.TYPES.CONV_TOPIC}`;
       readonly SYSTEM: `${TencentCloudChat.TYPES.CONV_SYSTEM}`;
     }>();
+  });
+
+  test("the connection event and its states are the SDK's enum values", () => {
+    expectTypeOf<
+      typeof NET_STATE_CHANGE
+    >().toEqualTypeOf<`${TencentCloudChat.EVENT.NET_STATE_CHANGE}`>();
+    expectTypeOf(TencentNetState).toEqualTypeOf<{
+      readonly CONNECTED: `${TencentCloudChat.TYPES.NET_STATE_CONNECTED}`;
+      readonly CONNECTING: `${TencentCloudChat.TYPES.NET_STATE_CONNECTING}`;
+      readonly DISCONNECTED: `${TencentCloudChat.TYPES.NET_STATE_DISCONNECTED}`;
+    }>();
+  });
+
+  test('the adapter has the optional account and connection members of ChatAdapter', () => {
+    const adapter = createTencentChatAdapter({} as ChatSDK);
+    expectTypeOf(adapter.accountID).toEqualTypeOf<string | undefined>();
+    expectTypeOf(adapter.subscribeToConnection).toEqualTypeOf<
+      ((listener: (online: boolean) => void) => () => void) | undefined
+    >();
   });
 });

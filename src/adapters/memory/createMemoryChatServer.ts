@@ -15,6 +15,9 @@ import { DEFAULT_REFERENCE_TIME, generateConversations } from './generateConvers
 /** The most IDs the in-memory server accepts in one call, like Tencent Cloud Chat. */
 export const MEMORY_SERVER_MAX_BATCH_SIZE = 100;
 
+/** The account every device of an in-memory server belongs to, unless the options name another. */
+export const MEMORY_SERVER_DEFAULT_ACCOUNT_ID = 'memory-user';
+
 export interface MemoryChatServerOptions {
   /** The conversations to start with, or how many to generate deterministically from `seed`. */
   conversations?: Conversation[] | number;
@@ -28,6 +31,12 @@ export interface MemoryChatServerOptions {
   referenceTime?: number;
   /** The clock for timestamps of received messages. Default `Date.now`. */
   now?: () => number;
+  /**
+   * The account every device of this server belongs to: each connected adapter's `accountID`.
+   * Default `'memory-user'`; `null` for an account the adapters do not know (`accountID`
+   * undefined, as before login).
+   */
+  accountID?: string | null;
 }
 
 /** A fault the server injects into its next call(s). */
@@ -69,7 +78,26 @@ export interface MemoryChatServer {
   failNext(fault: MemoryChatFault): void;
   /** Changes the delay of every later call. */
   setLatency(latencyMs: number): void;
-  /** Every delete call the server received, in order, including rejected ones. */
+  /**
+   * Takes every device off the network (`false`) or back on it (`true`, the start).
+   *
+   * Offline, every call of every device fails as a network failure before it reaches the server:
+   * `getConversationList` rejects with a `ConversationKitError` of code `NETWORK` and `sdkCode`
+   * 2800, and the delete calls resolve with that failure for each ID (a rejected call, as with
+   * `failNext({call: 'reject'})`). Nothing is recorded in `calls` and nothing changes on the
+   * server. A call on its way (waiting out its latency) when the network goes fails as well, even
+   * if the network is back by the time it would have arrived. Events (a message arriving
+   * meanwhile) are held per device and delivered in order once back online, before the adapters'
+   * connection listeners hear `true`. Each change is told to every device's
+   * `subscribeToConnection` listeners once; setting the current state again does nothing.
+   */
+  setOnline(online: boolean): void;
+  /** Whether the devices are online (see `setOnline`). */
+  readonly online: boolean;
+  /**
+   * Every delete call the server received, in order, including rejected ones (a call made while
+   * offline never reaches the server and is not here).
+   */
   readonly calls: ReadonlyArray<MemoryChatCall>;
 }
 
@@ -83,6 +111,11 @@ interface Device {
   /** What this client shows: without multi-client sync it can still hold conversations deleted elsewhere. */
   view: Map<string, Conversation>;
   listeners: ListenerSet<ConversationEvent>;
+  /** Events that came while offline, delivered in order when back online. */
+  held: ConversationEvent[];
+  connectionListeners: ListenerSet<boolean>;
+  /** What this device's connection listeners last heard, so that they hear changes only. */
+  announcedOnline: boolean;
   adapter: ChatAdapter;
 }
 
@@ -99,6 +132,25 @@ function assertNonNegativeNumber(name: string, value: number): void {
       `${name} must be a non-negative number, got ${String(value)}`,
     );
   }
+}
+
+function readAccountID(accountID: MemoryChatServerOptions['accountID']): string | undefined {
+  if (accountID === undefined) return MEMORY_SERVER_DEFAULT_ACCOUNT_ID;
+  if (accountID === null) return undefined;
+  if (typeof accountID !== 'string' || accountID === '') {
+    throw new ConversationKitError(
+      'INVALID_ARGUMENT',
+      `accountID must be a non-empty string or null, got ${JSON.stringify(accountID)}`,
+    );
+  }
+  return accountID;
+}
+
+/** The failure of every call made while offline: what the SDK reports when the network fails. */
+function networkFailure(): ConversationKitError {
+  return new ConversationKitError('NETWORK', describeSdkCode(SdkCode.NETWORK_ERROR), {
+    sdkCode: SdkCode.NETWORK_ERROR,
+  });
 }
 
 function readInitialConversations(options: MemoryChatServerOptions): StoredConversation[] {
@@ -134,6 +186,10 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
   const now = options.now ?? (() => Date.now());
   let latencyMs = options.latencyMs ?? 0;
   assertNonNegativeNumber('latencyMs', latencyMs);
+  const accountID = readAccountID(options.accountID);
+  let online = true;
+  /** How many times the network went away: a call on its way across an outage is lost. */
+  let outages = 0;
 
   const live = new Map<string, StoredConversation>();
   for (const stored of readInitialConversations(options))
@@ -152,6 +208,30 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
     return new Promise((resolve) => setTimeout(resolve, latencyMs));
   }
 
+  /**
+   * The way of a call to the server: it fails at once when the device is offline, and again if
+   * the network went away while it was on its way.
+   */
+  async function reachServer(): Promise<void> {
+    if (!online) throw networkFailure();
+    const outagesAtSend = outages;
+    await wait();
+    if (!online || outages !== outagesAtSend) throw networkFailure();
+  }
+
+  /** Tells a device's connection listeners the state, unless it is what they heard last. */
+  function announce(device: Device, state: boolean): void {
+    if (device.announcedOnline === state) return;
+    device.announcedOnline = state;
+    device.connectionListeners.emit(state);
+  }
+
+  /** Tells a device an event now, or once back online. */
+  function deliver(device: Device, event: ConversationEvent): void {
+    if (online) device.listeners.emit(event);
+    else device.held.push(event);
+  }
+
   function broadcast(origin: Device, conversationIDs: string[]): void {
     if (conversationIDs.length === 0) return;
     for (const device of devices.values()) {
@@ -159,7 +239,7 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
       if (!isOrigin && !multiClientSync) continue;
       const removed = conversationIDs.filter((id) => device.view.delete(id));
       if (removed.length === 0) continue;
-      device.listeners.emit({
+      deliver(device, {
         type: 'conversationsDeleted',
         conversationIDs: removed,
         origin: isOrigin ? 'local' : 'remote',
@@ -223,8 +303,8 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
     const self = device as Device;
 
     async function sendChunk(ids: string[], clearMessage: boolean): Promise<DeleteResult[]> {
-      await wait();
       try {
+        await reachServer();
         return handleDeleteCall(self, 'deleteConversationList', ids, clearMessage);
       } catch (error) {
         if (error instanceof ConversationKitError && error.sdkCode === undefined) throw error;
@@ -234,14 +314,15 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
 
     return {
       capabilities,
+      accountID,
       async getConversationList() {
-        await wait();
+        await reachServer();
         return [...self.view.values()].map(copyConversation);
       },
       async deleteConversation(conversationID) {
         const id = validateConversationID(conversationID);
-        await wait();
         try {
+          await reachServer();
           const [result] = handleDeleteCall(self, 'deleteConversation', [id], true);
           return result as DeleteResult;
         } catch (error) {
@@ -272,6 +353,9 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
       subscribe(listener) {
         return self.listeners.add(listener);
       },
+      subscribeToConnection(listener) {
+        return self.connectionListeners.add(listener);
+      },
     };
   }
 
@@ -288,6 +372,10 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
           [...live].map(([key, stored]) => [key, copyConversation(stored.conversation)]),
         ),
         listeners: createListenerSet<ConversationEvent>(),
+        held: [] as ConversationEvent[],
+        connectionListeners: createListenerSet<boolean>(),
+        // A device connected while offline has never been told it is online.
+        announcedOnline: online,
       } as Device;
       device.adapter = createAdapter(device, connectOptions);
       devices.set(id, device);
@@ -323,7 +411,7 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
       live.set(conversationID, { conversation, historyLength: stored.historyLength + 1 });
       for (const device of devices.values()) {
         device.view.set(conversationID, copyConversation(conversation));
-        device.listeners.emit({
+        deliver(device, {
           type: 'conversationsUpdated',
           conversations: [copyConversation(conversation)],
         });
@@ -344,6 +432,30 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
     setLatency(next) {
       assertNonNegativeNumber('latencyMs', next);
       latencyMs = next;
+    },
+    setOnline(next) {
+      if (typeof next !== 'boolean') {
+        throw new ConversationKitError('INVALID_ARGUMENT', 'setOnline expects true or false');
+      }
+      if (next === online) return;
+      online = next;
+      if (!online) {
+        outages += 1;
+        for (const device of devices.values()) announce(device, false);
+        return;
+      }
+      for (const device of devices.values()) {
+        // Re-checked per event: a listener may take the server offline again, and then the rest
+        // waits for the next time it is back.
+        while (online && device.held.length > 0) {
+          device.listeners.emit(device.held.shift() as ConversationEvent);
+        }
+      }
+      if (!online) return;
+      for (const device of devices.values()) announce(device, true);
+    },
+    get online() {
+      return online;
     },
     get calls() {
       return calls;

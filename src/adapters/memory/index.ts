@@ -5,7 +5,11 @@ export type {
   MemoryChatServer,
   MemoryChatServerOptions,
 } from './createMemoryChatServer';
-export { createMemoryChatServer, MEMORY_SERVER_MAX_BATCH_SIZE } from './createMemoryChatServer';
+export {
+  createMemoryChatServer,
+  MEMORY_SERVER_DEFAULT_ACCOUNT_ID,
+  MEMORY_SERVER_MAX_BATCH_SIZE,
+} from './createMemoryChatServer';
 export type { GeneratedConversation } from './generateConversations';
 export {
   createRandom,

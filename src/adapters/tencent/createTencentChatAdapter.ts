@@ -18,9 +18,11 @@ import { diffConversationLists, indexConversations } from './conversationListDif
 import { createLocalDeletions } from './localDeletions';
 import {
   CONVERSATION_LIST_UPDATED,
+  NET_STATE_CHANGE,
   TENCENT_MAX_BATCH_SIZE,
   type TencentChat,
   type TencentConversation,
+  TencentNetState,
 } from './tencentChat';
 import { type ToConversationOptions, toConversation } from './toConversation';
 
@@ -38,6 +40,8 @@ export interface TencentChatAdapterOptions extends ToConversationOptions {}
  * - For valid input the promises always resolve with one `DeleteResult` per ID, in input order:
  *   SDK rejections and synchronous throws become failed results carrying the SDK's code.
  * - Deletions and updates are derived by diffing the lists of `CONVERSATION_LIST_UPDATED`.
+ * - `accountID` is the SDK's `getLoginUser()` (undefined before login);
+ *   `subscribeToConnection` follows `NET_STATE_CHANGE` (connected, disconnected).
  *
  * The SDK is only ever reached through `chat`: the kit does not load `@tencentcloud/chat` itself.
  *
@@ -50,6 +54,9 @@ export function createTencentChatAdapter(
   options: TencentChatAdapterOptions = {},
 ): ChatAdapter {
   const listeners = createListenerSet<ConversationEvent>();
+  const connectionListeners = createListenerSet<boolean>();
+  // The connection as the last NET_STATE_CHANGE told it; `undefined` while nobody listens.
+  let online: boolean | undefined;
   const localDeletions = createLocalDeletions();
   // The last list seen, from `getConversationList` or the last list emit; `null` until the first.
   let snapshot: Map<string, Conversation> | null = null;
@@ -119,8 +126,20 @@ export function createTencentChatAdapter(
     emitUpdated(changed);
   }
 
+  function handleNetStateChange(event: unknown): void {
+    const next = readOnline(event);
+    // `connecting` (and anything unknown) says nothing new; only changes are reported.
+    if (next === undefined || next === online) return;
+    online = next;
+    connectionListeners.emit(next);
+  }
+
   return {
     capabilities: { maxBatchSize: TENCENT_MAX_BATCH_SIZE, keepHistory: true },
+
+    get accountID() {
+      return readLoginUser(chat);
+    },
 
     async getConversationList() {
       let response: unknown;
@@ -178,7 +197,54 @@ export function createTencentChatAdapter(
         if (listeners.size === 0) chat.off(CONVERSATION_LIST_UPDATED, handleListUpdated);
       };
     },
+
+    subscribeToConnection(listener) {
+      if (typeof listener !== 'function') {
+        throw new ConversationKitError(
+          'INVALID_ARGUMENT',
+          'subscribeToConnection expects a listener function',
+        );
+      }
+      const remove = connectionListeners.add(listener);
+      if (connectionListeners.size === 1) chat.on(NET_STATE_CHANGE, handleNetStateChange);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        remove();
+        if (connectionListeners.size === 0) {
+          chat.off(NET_STATE_CHANGE, handleNetStateChange);
+          // Unheard from now on: the next subscriber starts from "unknown" again.
+          online = undefined;
+        }
+      };
+    },
   };
+}
+
+/** The logged-in user's ID; `undefined` before login or when the SDK cannot say. */
+function readLoginUser(chat: TencentChat): string | undefined {
+  if (typeof chat.getLoginUser !== 'function') return undefined;
+  let user: unknown;
+  try {
+    user = chat.getLoginUser();
+  } catch {
+    // An account the kit cannot read is an unknown one: nothing is kept across reloads for it.
+    return undefined;
+  }
+  return typeof user === 'string' && user !== '' ? user : undefined;
+}
+
+/** `true` for `connected`, `false` for `disconnected`, `undefined` for `connecting` or anything else. */
+function readOnline(event: unknown): boolean | undefined {
+  switch (readData(event)?.state) {
+    case TencentNetState.CONNECTED:
+      return true;
+    case TencentNetState.DISCONNECTED:
+      return false;
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -9,8 +9,10 @@ export type {
 } from './tencentChat';
 export {
   CONVERSATION_LIST_UPDATED,
+  NET_STATE_CHANGE,
   TENCENT_MAX_BATCH_SIZE,
   TencentConversationType,
+  TencentNetState,
 } from './tencentChat';
 export type { ToConversationOptions } from './toConversation';
 export { toConversation } from './toConversation';

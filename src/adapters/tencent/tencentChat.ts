@@ -18,13 +18,18 @@ export type TencentEventHandler = (event: unknown) => void;
 /**
  * The part of a `@tencentcloud/chat` instance (`TencentCloudChat.create(...)`) the adapter uses.
  * The SDK's `ChatSDK` satisfies it as it is; so does a host's own wrapper or a test fake with
- * these four methods. Answers are read defensively, hence `unknown`.
+ * these four methods (and `getLoginUser`, optionally). Answers are read defensively, hence `unknown`.
  */
 export interface TencentChat {
   getConversationList(): Promise<unknown>;
   deleteConversation(options: string | TencentDeleteConversationOptions): Promise<unknown>;
   on(eventName: string, handler: TencentEventHandler): void;
   off(eventName: string, handler: TencentEventHandler): void;
+  /**
+   * The user ID of the logged-in user, `''` before login (the SDK types it `String`). Optional:
+   * without it (a host's wrapper that leaves it out) the adapter's account is unknown.
+   */
+  getLoginUser?(): unknown;
 }
 
 /**
@@ -54,6 +59,19 @@ export interface TencentConversation {
 
 /** `TencentCloudChat.EVENT.CONVERSATION_LIST_UPDATED`. */
 export const CONVERSATION_LIST_UPDATED = 'onConversationListUpdated';
+
+/**
+ * `TencentCloudChat.EVENT.NET_STATE_CHANGE`: the connection changed; the event's `data.state` is
+ * one of `TencentNetState`.
+ */
+export const NET_STATE_CHANGE = 'netStateChange';
+
+/** `TencentCloudChat.TYPES.NET_STATE_*`: the values of a `NET_STATE_CHANGE` event's `data.state`. */
+export const TencentNetState = {
+  CONNECTED: 'connected',
+  CONNECTING: 'connecting',
+  DISCONNECTED: 'disconnected',
+} as const;
 
 /** `TencentCloudChat.TYPES.CONV_*`: the values of an SDK conversation's `type`. */
 export const TencentConversationType = {

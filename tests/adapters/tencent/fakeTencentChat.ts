@@ -2,8 +2,10 @@ import type TencentCloudChat from '@tencentcloud/chat';
 import type { ChatSDK, Group, Profile, Conversation as SdkConversation } from '@tencentcloud/chat';
 import {
   CONVERSATION_LIST_UPDATED,
+  NET_STATE_CHANGE,
   type TencentChat,
   TencentConversationType,
+  type TencentNetState,
 } from '../../../src/adapters/tencent';
 
 type DeleteConversationArgument = Parameters<ChatSDK['deleteConversation']>[0];
@@ -83,6 +85,8 @@ export interface FakeFault {
 export interface FakeTencentChatOptions {
   conversations?: readonly SdkConversation[];
   loggedIn?: boolean;
+  /** The user ID `getLoginUser()` answers while logged in; `'me'` by default. */
+  userID?: string;
   /**
    * `manual` (default): the list is emitted when the test calls `flush()`.
    * `throttled`: emitted 1 s after the first change, like the SDK (use fake timers).
@@ -100,16 +104,19 @@ const SDK_MAX_BATCH_SIZE = 100;
  * are simply absent); bad parameters throw synchronously; before login calls reject with 2024;
  * `CONVERSATION_LIST_UPDATED` re-emits the whole list, throttled.
  *
- * It implements both the kit's `TencentChat` and the same four methods of the SDK's own `ChatSDK`,
+ * It implements both the kit's `TencentChat` and the same five methods of the SDK's own `ChatSDK`,
  * so it breaks `tsc` when either changes (tests/types/tencentSdk.test-d.ts holds the two together).
  */
 export class FakeTencentChat
-  implements TencentChat, Pick<ChatSDK, 'deleteConversation' | 'getConversationList' | 'on' | 'off'>
+  implements
+    TencentChat,
+    Pick<ChatSDK, 'deleteConversation' | 'getConversationList' | 'on' | 'off' | 'getLoginUser'>
 {
   /** Every `deleteConversation` argument, copied at call time. */
   readonly deleteCalls: DeleteConversationArgument[] = [];
   getConversationListCalls = 0;
   loggedIn: boolean;
+  userID: string;
 
   private server: SdkConversation[];
   private readonly handlers = new Map<string, Set<EventHandler>>();
@@ -122,6 +129,7 @@ export class FakeTencentChat
   constructor(options: FakeTencentChatOptions = {}) {
     this.server = [...(options.conversations ?? [])];
     this.loggedIn = options.loggedIn ?? true;
+    this.userID = options.userID ?? 'me';
     this.emitMode = options.emit ?? 'manual';
   }
 
@@ -178,6 +186,11 @@ export class FakeTencentChat
     this.handlers.get(eventName)?.delete(handler);
   }
 
+  /** The logged-in user's ID, `''` before login, as the SDK answers. */
+  getLoginUser(): string {
+    return this.loggedIn ? this.userID : '';
+  }
+
   // ----- test controls -----
 
   /** How many handlers are registered for an event (`CONVERSATION_LIST_UPDATED` by default). */
@@ -228,6 +241,12 @@ export class FakeTencentChat
     const held = this.heldResponses ?? [];
     this.heldResponses = null;
     for (const settle of held) settle();
+  }
+
+  /** Emits `NET_STATE_CHANGE` as the SDK does when its connection changes: `{name, data: {state}}`. */
+  emitNetState(state: (typeof TencentNetState)[keyof typeof TencentNetState]): void {
+    const event = { name: NET_STATE_CHANGE, data: { state } };
+    for (const handler of [...(this.handlers.get(NET_STATE_CHANGE) ?? [])]) handler(event);
   }
 
   /** Emits `CONVERSATION_LIST_UPDATED` with the whole list now, if it changed since the last one. */
