@@ -2,21 +2,20 @@
 // webpack preset and bundlephobia use) and gzipped, with the peer dependencies left out (the host
 // already has React, zustand, react-query) and any dependency of the kit's own bundled in:
 //
-// - "host app": the main chunk of every export a host ships, which is all of them but the in-memory chat server
-//   (a backend for Storybook, demos and tests that a host's bundler drops: the package is
-//   side-effect free). This is the figure the spec's 20 kB target is held against. The catalogues
-//   of other languages are chunks of their own, loaded only by apps in those languages; their
-//   sizes are printed alongside.
-// - "list with the Tencent adapter": what the README's integration imports (the provider, the
-//   list and one adapter), for comparison.
+// - "a host app": what SPEC section 6 names — the provider (with the runtime, the undo window and
+//   the outbox), the list, the dialog and the Tencent adapter. This is the figure the spec's 20 kB
+//   target is held against. The catalogues of other languages are chunks of their own, loaded
+//   only by apps in those languages; their sizes are printed alongside.
+// - "every export but the in-memory server": the upper bound for a host that imports everything
+//   (the behaviour hooks, the dialog's parts, the runtime for code without React…), for growth.
 // - "every export": the whole package root, the in-memory server included.
 // - the subpath entry points `conversation-kit/memory` and `conversation-kit/tencent`, each
 //   alone: what importing only that entry adds. They share their code with the root (the
 //   package's build puts it in shared chunks), so a host that imports both pays once.
 // - the stylesheet, minified and gzipped.
 //
-// `npm run size` prints the figures against the targets and fails above the ceilings (the CSS
-// targets, and for every export today's size plus a little headroom, so that it grows noticed).
+// `npm run size` prints the figures against the targets and fails above the ceilings (the
+// targets, and for the other figures a ceiling a little above today's, so that they grow noticed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +36,7 @@ export const BUDGET = { jsGzip: 20 * 1024, cssGzip: 5 * 1024 };
  */
 export const CEILING = {
   jsGzip: BUDGET.jsGzip,
+  hostExportsJsGzip: 22 * 1024,
   allJsGzip: BUDGET.jsGzip + 5 * 1024,
   cssGzip: BUDGET.cssGzip,
   // The subpath entry points, each alone: today's size with a little headroom, as for every export.
@@ -116,19 +116,19 @@ export async function measureSize() {
   const all = await measureJs(`export * from ${JSON.stringify(index)};`);
   const memory = await measureJs(`export * from ${JSON.stringify(`${root}src/memory.ts`)};`);
   const hostExports = all.exports.filter((name) => !memory.exports.includes(name));
-  const host = await measureJs(
+  const everyHostExport = await measureJs(
     `export { ${hostExports.join(', ')} } from ${JSON.stringify(index)};`,
   );
   // The subpath entry points, each alone (what `import … from 'conversation-kit/memory'` adds).
   const tencentEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/tencent.ts`)};`);
-  const typical = await measureJs(
-    `export { ConversationKitProvider, ConversationList, createTencentChatAdapter } from ${JSON.stringify(index)};`,
+  const host = await measureJs(
+    `export { ConversationKitProvider, ConversationList, DeleteConversationDialog, createTencentChatAdapter } from ${JSON.stringify(index)};`,
   );
   const css = measureCss();
   return {
-    typicalJsGzip: typical.gzip,
     jsMinified: host.minified,
     jsGzip: host.gzip,
+    hostExportsJsGzip: everyHostExport.gzip,
     allJsMinified: all.minified,
     allJsGzip: all.gzip,
     lazyChunks: host.lazy.map(({ name, gzip }) => ({ name, gzip })),
@@ -145,13 +145,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
   const verdict = (value, target) => (value <= target ? 'meets' : 'OVER');
   console.log(
-    `kit JS a host app ships (conversation-kit): ${kb(size.jsMinified)} minified, ${kb(size.jsGzip)} gzip — ${verdict(size.jsGzip, BUDGET.jsGzip)} the ${kb(BUDGET.jsGzip)} target (ceiling ${kb(CEILING.jsGzip)})`,
+    `kit JS a host app ships (provider, list, dialog, Tencent adapter): ${kb(size.jsMinified)} minified, ${kb(size.jsGzip)} gzip — ${verdict(size.jsGzip, BUDGET.jsGzip)} the ${kb(BUDGET.jsGzip)} target (ceiling ${kb(CEILING.jsGzip)})`,
   );
   console.log(
     `  + loaded on demand: ${size.lazyChunks.map((chunk) => `${chunk.name} ${kb(chunk.gzip)}`).join(', ')}`,
   );
   console.log(
-    `  (the provider, the list and the Tencent adapter alone: ${kb(size.typicalJsGzip)} gzip)`,
+    `kit JS, every export but the in-memory server: ${kb(size.hostExportsJsGzip)} gzip (ceiling ${kb(CEILING.hostExportsJsGzip)})`,
   );
   console.log(
     `kit JS, every export of conversation-kit (with ${size.leftOut.join(', ')}): ${kb(size.allJsGzip)} gzip (ceiling ${kb(CEILING.allJsGzip)})`,
@@ -167,6 +167,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   if (
     size.jsGzip > CEILING.jsGzip ||
+    size.hostExportsJsGzip > CEILING.hostExportsJsGzip ||
     size.cssGzip > CEILING.cssGzip ||
     size.allJsGzip > CEILING.allJsGzip ||
     size.memoryJsGzip > CEILING.memoryJsGzip ||

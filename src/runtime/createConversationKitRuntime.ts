@@ -176,7 +176,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
 
   // ----- the outbox: confirmed deletions kept until the backend has them -----
 
-  const accountID = (adapter as { accountID?: unknown }).accountID;
+  const accountID = adapter.accountID;
   const outbox =
     typeof accountID === 'string' && accountID !== ''
       ? options.outboxStorage === undefined
