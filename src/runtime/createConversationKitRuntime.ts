@@ -176,28 +176,36 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
 
   // ----- the outbox: confirmed deletions kept until the backend has them -----
 
-  const accountID = adapter.accountID;
   const outbox =
-    typeof accountID === 'string' && accountID !== ''
-      ? options.outboxStorage === undefined
-        ? defaultOutboxStorage()
-        : options.outboxStorage
-      : undefined;
+    options.outboxStorage === undefined
+      ? defaultOutboxStorage()
+      : (options.outboxStorage ?? undefined);
+  /** The account each kept deletion belongs to, so it leaves the right outbox after a sign-in. */
+  const accountOfKept = new Map<string, string>();
 
-  function readOutbox(): OutboxEntry[] {
+  /** The signed-in account now: read each time, since an SDK may log in after the runtime exists. */
+  function currentAccount(): string | undefined {
+    const accountID = adapter.accountID;
+    return typeof accountID === 'string' && accountID !== '' ? accountID : undefined;
+  }
+
+  function readOutbox(accountID: string): OutboxEntry[] {
     if (!outbox) return [];
     try {
-      return outbox.read(accountID as string);
+      return outbox.read(accountID);
     } catch {
       return [];
     }
   }
 
   /** Read, changed and written at once: another runtime of the page may keep entries there too. */
-  function updateOutbox(change: (entries: OutboxEntry[]) => OutboxEntry[]): void {
+  function updateOutbox(
+    accountID: string,
+    change: (entries: OutboxEntry[]) => OutboxEntry[],
+  ): void {
     if (!outbox) return;
     try {
-      outbox.write(accountID as string, change(readOutbox()));
+      outbox.write(accountID, change(readOutbox(accountID)));
       deletions.setOutboxUnavailable(false);
     } catch {
       // Storage full or blocked: the deletion goes out all the same, it just would not survive
@@ -207,18 +215,31 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
   }
 
   function keepInOutbox(entry: OutboxEntry): void {
-    updateOutbox((entries) => [...entries, entry]);
+    // Without a known account nothing can be found again after a reload: nothing is kept.
+    const accountID = currentAccount();
+    if (!accountID) return;
+    accountOfKept.set(entry.deletionID, accountID);
+    updateOutbox(accountID, (entries) => [...entries, entry]);
   }
 
   function dropFromOutbox(deletionID: string): void {
-    updateOutbox((entries) => entries.filter((entry) => entry.deletionID !== deletionID));
+    const accountID = accountOfKept.get(deletionID);
+    if (accountID === undefined) return;
+    accountOfKept.delete(deletionID);
+    updateOutbox(accountID, (entries) =>
+      entries.filter((entry) => entry.deletionID !== deletionID),
+    );
   }
 
   /**
    * Deletions confirmed on an earlier page load and never acknowledged. Their rows are hidden
    * from the very first render (they are in flight from the start); they are sent on `connect()`.
    */
-  const keptAtStart = readOutbox().filter((entry) => !replayingDeletionIDs.has(entry.deletionID));
+  const accountAtStart = currentAccount();
+  const keptAtStart = (accountAtStart ? readOutbox(accountAtStart) : []).filter(
+    (entry) => !replayingDeletionIDs.has(entry.deletionID),
+  );
+  for (const entry of keptAtStart) accountOfKept.set(entry.deletionID, accountAtStart as string);
   if (keptAtStart.length > 0) {
     deletions.markInFlight(keptAtStart.flatMap((entry) => entry.conversationIDs));
   }

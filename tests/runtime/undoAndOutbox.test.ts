@@ -258,6 +258,39 @@ describe('the outbox across page loads', () => {
     anonymous.sendPendingNow();
   });
 
+  it('keeps a deletion for the account signed in when it was confirmed, even after a sign-in', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    const inner = server.connect('phone');
+    let signedIn: string | undefined;
+    const adapter = {
+      ...inner,
+      capabilities: inner.capabilities,
+      get accountID() {
+        return signedIn;
+      },
+    } as ChatAdapter;
+    const queryClient = new QueryClient();
+    const runtime = createConversationKitRuntime({
+      adapter,
+      queryClient,
+      store: createConversationStore(),
+      undoWindowMs: 60_000,
+      outboxStorage: outbox,
+    });
+    runtime.connect();
+    await queryClient.fetchQuery({ ...runtime.queryOptions });
+    // The SDK logs in after the runtime was made.
+    signedIn = 'alice';
+    const deleting = runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
+    expect(outbox.read('alice').map((entry) => entry.conversationIDs)).toEqual([['C2Cbob']]);
+    signedIn = 'bob';
+    runtime.sendPendingNow();
+    await deleting;
+    expect(outbox.read('alice')).toEqual([]);
+    expect(outbox.read('bob')).toEqual([]);
+  });
+
   it('still deletes when the storage refuses to keep it, and says so', async () => {
     const server = createMemoryChatServer({ conversations: people });
     const full: OutboxStorage = {
