@@ -1,4 +1,4 @@
-import { SdkCode } from '../core/errors';
+import { isNetworkFailureCode, SdkCode } from '../core/errors';
 import type { DeleteResult } from '../core/types';
 
 export interface ClassifiedResults {
@@ -6,8 +6,13 @@ export interface ClassifiedResults {
   deleted: string[];
   /** Deleted by this request (or found already gone): their rows leave for good. */
   deletedHere: string[];
-  /** Failed for a reason that another try may overcome. */
+  /** Refused by the backend: their rows come back, with the reason. */
   failed: DeleteResult[];
+  /**
+   * Not reached by the network (2800–2805): no failure, only not yet. Their rows stay hidden and
+   * the outbox sends them again once the device is back online.
+   */
+  waitingForNetwork: string[];
 }
 
 /**
@@ -23,6 +28,7 @@ export function classifyResults(
   const deleted: string[] = [];
   const deletedHere: string[] = [];
   const failed: DeleteResult[] = [];
+  const waitingForNetwork: string[] = [];
   for (const result of results) {
     const id = result.conversationID;
     if (result.ok || result.code === SdkCode.CONVERSATION_NOT_FOUND) {
@@ -30,9 +36,11 @@ export function classifyResults(
       deletedHere.push(id);
     } else if (deletedMeanwhile.has(id)) {
       deleted.push(id);
+    } else if (isNetworkFailureCode(result.code)) {
+      waitingForNetwork.push(id);
     } else {
       failed.push(result);
     }
   }
-  return { deleted, deletedHere, failed };
+  return { deleted, deletedHere, failed, waitingForNetwork };
 }

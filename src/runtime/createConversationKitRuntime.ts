@@ -129,8 +129,17 @@ export interface ConversationKitRuntimeOptions<Store extends ListStateAccess> {
   outboxStorage?: OutboxStorage | null;
 }
 
-/** Deletions of this page already being sent from a kept outbox, so two runtimes send each once. */
-const replayingDeletionIDs = new Set<string>();
+/** The first wait before a deletion that did not reach the network is sent again. */
+const FIRST_RETRY_DELAY_MS = 1000;
+/** The longest wait between two tries, however often the network failed. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * Per outbox, the kept deletions some runtime of this page is handling (confirmed here, or read
+ * back from it): a runtime made later on this page (a provider mounted again) leaves them to it,
+ * so each is sent by one runtime.
+ */
+const handledByOutbox = new WeakMap<OutboxStorage, Set<string>>();
 let lastDeletionNumber = 0;
 
 function checkedUndoWindow(undoWindowMs: number): number {
@@ -180,6 +189,11 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     options.outboxStorage === undefined
       ? defaultOutboxStorage()
       : (options.outboxStorage ?? undefined);
+  let handledInThisPage = new Set<string>();
+  if (outbox) {
+    handledInThisPage = handledByOutbox.get(outbox) ?? handledInThisPage;
+    handledByOutbox.set(outbox, handledInThisPage);
+  }
   /** The account each kept deletion belongs to, so it leaves the right outbox after a sign-in. */
   const accountOfKept = new Map<string, string>();
 
@@ -219,13 +233,29 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     const accountID = currentAccount();
     if (!accountID) return;
     accountOfKept.set(entry.deletionID, accountID);
+    handledInThisPage.add(entry.deletionID);
     updateOutbox(accountID, (entries) => [...entries, entry]);
+  }
+
+  /** Keeps only these IDs of a kept deletion: the others were settled. */
+  function narrowOutboxEntry(deletionID: string, conversationIDs: readonly string[]): void {
+    const accountID = accountOfKept.get(deletionID);
+    if (accountID === undefined) return;
+    const remaining = new Set(conversationIDs);
+    updateOutbox(accountID, (entries) =>
+      entries.map((entry) =>
+        entry.deletionID === deletionID
+          ? { ...entry, conversationIDs: entry.conversationIDs.filter((id) => remaining.has(id)) }
+          : entry,
+      ),
+    );
   }
 
   function dropFromOutbox(deletionID: string): void {
     const accountID = accountOfKept.get(deletionID);
     if (accountID === undefined) return;
     accountOfKept.delete(deletionID);
+    handledInThisPage.delete(deletionID);
     updateOutbox(accountID, (entries) =>
       entries.filter((entry) => entry.deletionID !== deletionID),
     );
@@ -237,9 +267,12 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
    */
   const accountAtStart = currentAccount();
   const keptAtStart = (accountAtStart ? readOutbox(accountAtStart) : []).filter(
-    (entry) => !replayingDeletionIDs.has(entry.deletionID),
+    (entry) => !handledInThisPage.has(entry.deletionID),
   );
-  for (const entry of keptAtStart) accountOfKept.set(entry.deletionID, accountAtStart as string);
+  for (const entry of keptAtStart) {
+    accountOfKept.set(entry.deletionID, accountAtStart as string);
+    handledInThisPage.add(entry.deletionID);
+  }
   if (keptAtStart.length > 0) {
     deletions.markInFlight(keptAtStart.flatMap((entry) => entry.conversationIDs));
   }
@@ -371,12 +404,12 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         undoWindowMs,
       );
       if (end === 'undo') {
-        dropFromOutbox(deletionID);
         const outcome = settleDeletion(
           toSend,
           wasSelected,
           { results: [], notSent: toSend, stopped: false },
           outcomeBase,
+          { deletionID, attempt: 0 },
         );
         return { ...outcome, undone: true };
       }
@@ -421,10 +454,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     } finally {
       deletions.endRun(run);
     }
-    // Settled either way: deleted, or back in the list with a reason and a Retry.
-    dropFromOutbox(deletionID);
     try {
-      return settleDeletion(toSend, wasSelected, sent, outcomeBase);
+      return settleDeletion(toSend, wasSelected, sent, outcomeBase, { deletionID, attempt: 0 });
     } catch (error) {
       // Settling touches the host's cache and listeners; whatever throws there, the IDs must
       // not stay marked in flight, or every later deletion of them would be skipped.
@@ -439,16 +470,21 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     wasSelected: readonly string[],
     sent: SendDeletionsResult,
     outcomeBase: Pick<DeletionOutcome, 'requested' | 'skipped' | 'clearHistory'>,
+    kept: { deletionID: string; attempt: number },
   ): DeletionOutcome {
     eventBuffer.flush();
     const {
       deleted,
       deletedHere,
       failed: failures,
+      waitingForNetwork,
     } = classifyResults(sent.results, removedWhileInFlight);
     const comeBack = [...failures.map((result) => result.conversationID), ...sent.notSent].filter(
       (id) => !removedWhileInFlight.has(id),
     );
+    // What waits for the network stays as it is: hidden, in flight, kept in the outbox.
+    const waiting = new Set(waitingForNetwork);
+    const settled = toSend.filter((id) => !waiting.has(id));
 
     // A row deleted here stays gone unless a new message brought it back meanwhile.
     const goneForGood = deletedHere.filter((id) => !updatedWhileInFlight.has(id));
@@ -456,21 +492,36 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     if (next) {
       next = removeConversations(next, new Set(goneForGood));
       const present = comeBack.length > 0 ? new Set(conversationIDsOf(next)) : new Set<string>();
-      const restored = comeBack
-        .filter((id) => !present.has(id))
+      const missing = comeBack.filter((id) => !present.has(id));
+      const restored = missing
         .map((id) => latestOfInFlight.get(id))
         .filter((item): item is Conversation => item !== undefined);
       next = upsertConversations(next, restored);
       writeList(next);
       reconciler.noteUpdated(restored);
+      // A row never shown on this page load (a deletion kept from the last one) comes back
+      // with the list as the backend has it.
+      if (restored.length < missing.length) void queryClient.invalidateQueries({ queryKey });
     }
     reconciler.noteDeleted(goneForGood);
-    for (const id of toSend) {
+    for (const id of settled) {
       removedWhileInFlight.delete(id);
       updatedWhileInFlight.delete(id);
       latestOfInFlight.delete(id);
     }
-    deletions.settleInFlight(toSend);
+    deletions.settleInFlight(settled);
+    deletions.updateWaitingForNetwork(waitingForNetwork, settled);
+    if (waitingForNetwork.length > 0) {
+      narrowOutboxEntry(kept.deletionID, waitingForNetwork);
+      void retryWhenOnline(
+        kept.deletionID,
+        waitingForNetwork,
+        outcomeBase.clearHistory,
+        kept.attempt,
+      );
+    } else {
+      dropFromOutbox(kept.deletionID);
+    }
     const reselect = new Set(comeBack);
     const stillSelected = wasSelected.filter((id) => reselect.has(id));
     const { selectionMode, selectedIDs, replaceSelection } = store.getState();
@@ -487,26 +538,22 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       notSent: sent.notSent,
       stopped: sent.stopped,
       results: sent.results,
+      ...(waitingForNetwork.length > 0 ? { waitingForNetwork } : {}),
     };
     deletions.setLastOutcome(outcome);
     return outcome;
   }
 
-  /**
-   * Sends the deletions kept from an earlier page load. Their rows were never shown in this one;
-   * "not found" counts as done (the earlier page may have sent them already), and a refusal
-   * brings the row back with a fresh fetch of the list.
-   */
-  async function sendKept(entry: OutboxEntry): Promise<void> {
-    replayingDeletionIDs.add(entry.deletionID);
-    const ids = entry.conversationIDs;
+  /** Sends again, settles, and keeps the outbox in step: for kept and network-delayed deletions. */
+  async function sendAgain(
+    deletionID: string,
+    ids: readonly string[],
+    clearHistory: boolean,
+    attempt: number,
+  ): Promise<DeletionOutcome> {
     let sent: SendDeletionsResult;
     try {
-      sent = await sendDeletions({
-        adapter,
-        conversationIDs: ids,
-        clearMessage: entry.clearHistory,
-      });
+      sent = await sendDeletions({ adapter, conversationIDs: ids, clearMessage: clearHistory });
     } catch (error) {
       const { message } = reportError(error, false);
       sent = {
@@ -515,15 +562,61 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         stopped: false,
       };
     }
-    eventBuffer.flush();
-    const { deletedHere, failed: failures } = classifyResults(sent.results, removedWhileInFlight);
-    deletions.settleInFlight(ids);
-    for (const id of ids) removedWhileInFlight.delete(id);
-    dropFromOutbox(entry.deletionID);
-    replayingDeletionIDs.delete(entry.deletionID);
-    reconciler.noteDeleted(deletedHere);
-    report(deletedHere, 'local');
-    if (failures.length > 0) void queryClient.invalidateQueries({ queryKey });
+    return settleDeletion(
+      ids,
+      [],
+      sent,
+      { requested: [...ids], skipped: [], clearHistory },
+      { deletionID, attempt },
+    );
+  }
+
+  /**
+   * Sends the deletions kept from an earlier page load. Their rows were never shown in this one;
+   * "not found" counts as done (the earlier page may have sent them already), and a refusal
+   * brings the row back with a fresh fetch of the list.
+   */
+  async function sendKept(entry: OutboxEntry): Promise<void> {
+    await sendAgain(entry.deletionID, entry.conversationIDs, entry.clearHistory, 0);
+  }
+
+  // ----- waiting for the network -----
+
+  /** Wakes the deletions waiting for the network: the device is back online. */
+  const retryWaiters = new Set<() => void>();
+
+  function wakeRetries(): void {
+    for (const wake of [...retryWaiters]) wake();
+  }
+
+  /** Exponential backoff with jitter, capped at 30 s: 1 s, 2 s, 4 s … each between half and all of it. */
+  function retryDelay(attempt: number): number {
+    const ceiling = Math.min(MAX_RETRY_DELAY_MS, FIRST_RETRY_DELAY_MS * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  async function retryWhenOnline(
+    deletionID: string,
+    ids: readonly string[],
+    clearHistory: boolean,
+    attempt: number,
+  ): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        retryWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, retryDelay(attempt));
+      retryWaiters.add(wake);
+    });
+    // What another device deleted meanwhile is gone already; the rest goes out again.
+    const still = ids.filter((id) => deletions.isInFlight(id));
+    if (still.length === 0) {
+      dropFromOutbox(deletionID);
+      return;
+    }
+    await sendAgain(deletionID, still, clearHistory, attempt + 1);
   }
 
   // ----- adapter events -----
@@ -660,7 +753,12 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       if (hasDocument) {
         window.addEventListener('pagehide', sendBeforeLeaving);
         document.addEventListener('visibilitychange', sendWhenHidden);
+        window.addEventListener('online', wakeRetries);
       }
+      // Back online: what waits for the network goes out now, not at the end of its backoff.
+      const unsubscribeConnection = adapter.subscribeToConnection?.((online) => {
+        if (online) wakeRetries();
+      });
       const unsubscribeAdapter = adapter.subscribe((event) => {
         if (event.type === 'conversationsDeleted') receiveDeletion(event);
         else applyEvent(event);
@@ -676,7 +774,9 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         if (hasDocument) {
           window.removeEventListener('pagehide', sendBeforeLeaving);
           document.removeEventListener('visibilitychange', sendWhenHidden);
+          window.removeEventListener('online', wakeRetries);
         }
+        unsubscribeConnection?.();
         removeHider();
         unsubscribeAdapter();
         unsubscribeCache();

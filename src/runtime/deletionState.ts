@@ -17,6 +17,8 @@ export interface DeletionState {
    * still sent now, but would not survive a reload before the backend had it.
    */
   outboxUnavailable: boolean;
+  /** IDs whose deletion waits for the network: hidden, and sent again once back online. */
+  waitingForNetwork: ReadonlySet<string>;
 }
 
 export type DeletionStateStore = StoreApi<DeletionState>;
@@ -40,6 +42,7 @@ export function createDeletionState() {
     lastOutcome: null,
     undoable: [],
     outboxUnavailable: false,
+    waitingForNetwork: new Set(),
   }));
   const runs = new Set<DeletionRun>();
 
@@ -96,6 +99,15 @@ export function createDeletionState() {
     },
     setLastOutcome(outcome: DeletionOutcome): void {
       state.setState({ lastOutcome: outcome });
+    },
+    /** These wait for the network now; those settle no longer do. */
+    updateWaitingForNetwork(waiting: readonly string[], settled: readonly string[]): void {
+      const current = state.getState().waitingForNetwork;
+      if (waiting.length === 0 && !settled.some((id) => current.has(id))) return;
+      const next = new Set(current);
+      for (const id of settled) next.delete(id);
+      for (const id of waiting) next.add(id);
+      state.setState({ waitingForNetwork: next });
     },
     setUndoable(undoable: readonly UndoableDeletion[]): void {
       state.setState({ undoable });

@@ -68,11 +68,18 @@ export function createMemoryOutbox(): OutboxStorage {
   };
 }
 
-/** The browser's localStorage when the page may use it; `undefined` in Node or when it throws. */
+let pageDefault: OutboxStorage | undefined;
+
+/**
+ * The browser's localStorage when the page may use it (one instance per page, shared by every
+ * runtime); `undefined` in Node or when it throws.
+ */
 export function defaultOutboxStorage(): OutboxStorage | undefined {
+  if (pageDefault) return pageDefault;
   try {
     const storage = globalThis.localStorage;
-    return storage ? createLocalStorageOutbox(storage) : undefined;
+    pageDefault = storage ? createLocalStorageOutbox(storage) : undefined;
+    return pageDefault;
   } catch {
     // Some browsers throw on the very access to localStorage when storage is blocked.
     return undefined;

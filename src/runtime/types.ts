@@ -20,6 +20,11 @@ export interface DeletionOutcome {
   results: DeleteResult[];
   /** Undone in its undo window: nothing was sent, and the rows are back (`notSent` lists them). */
   undone?: boolean;
+  /**
+   * Not reached by the network: no failure, their rows stay hidden, and the outbox sends them
+   * again (with backoff, and at once when the device is back online).
+   */
+  waitingForNetwork?: string[];
 }
 
 /** Progress of the running deletions: IDs with a result, of all IDs to send. */

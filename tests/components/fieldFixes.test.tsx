@@ -568,14 +568,14 @@ describe('right-to-left names in sentences (item 5)', () => {
     expect(bdi?.parentElement?.textContent).toBe(
       'Your conversation with ليلى منصور will be removed from the list.',
     );
-    server.failNext({ conversationIDs: ['C2Claila'], code: 2800 });
+    server.failNext({ conversationIDs: ['C2Claila'], code: 2024 });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     const status = screen.getByRole('status');
     await waitFor(() =>
-      expect(status.textContent).toBe('1 conversation could not be deleted (Network error)'),
+      expect(status.textContent).toBe('1 conversation could not be deleted (Not logged in)'),
     );
     expect([...status.querySelectorAll('bdi')].map((item) => item.textContent)).toContain(
-      'Network error',
+      'Not logged in',
     );
   });
 

@@ -65,7 +65,7 @@ describe('deleting Alice on her own', () => {
       adapter: gate.adapter,
     });
     const before = kit.shownIDs();
-    server.failNext({ conversationIDs: ['C2Cbob'], code: 2801, message: 'Network timeout' });
+    server.failNext({ conversationIDs: ['C2Cbob'], code: 2999, message: 'Network timeout' });
 
     let pending: Promise<unknown> | undefined;
     act(() => {
@@ -83,7 +83,7 @@ describe('deleting Alice on her own', () => {
     await waitFor(() => expect(kit.shownIDs()).toEqual(before));
     expect(kit.deletionState.getState().inFlightIDs.size).toBe(0);
     expect(kit.result.current.hook.outcome?.failed).toEqual([
-      { conversationID: 'C2Cbob', ok: false, code: 2801, message: 'Network timeout' },
+      { conversationID: 'C2Cbob', ok: false, code: 2999, message: 'Network timeout' },
     ]);
     expect(kit.deletedCallback).not.toHaveBeenCalled();
   });

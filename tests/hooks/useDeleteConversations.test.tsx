@@ -101,7 +101,7 @@ describe('when some deletions fail', () => {
       kit.store.getState().enterSelectionMode();
       kit.store.getState().replaceSelection(chosen);
     });
-    kit.server.failNext({ conversationIDs: ['C2Cbob', 'GROUPteam'], code: 2801 });
+    kit.server.failNext({ conversationIDs: ['C2Cbob', 'GROUPteam'], code: 2999 });
 
     let outcome: DeletionOutcome | undefined;
     await act(async () => {
@@ -112,8 +112,8 @@ describe('when some deletions fail', () => {
 
     expect(outcome?.deleted).toEqual(['C2Calice', 'C2Ccarol']);
     expect(outcome?.failed.map((result) => [result.conversationID, result.code])).toEqual([
-      ['C2Cbob', 2801],
-      ['GROUPteam', 2801],
+      ['C2Cbob', 2999],
+      ['GROUPteam', 2999],
     ]);
     await waitFor(() =>
       expect(kit.shownIDs()).toEqual(before.filter((id) => id !== 'C2Calice' && id !== 'C2Ccarol')),
@@ -133,7 +133,7 @@ describe('when some deletions fail', () => {
   it('rolls everything back when the whole call is rejected', async () => {
     const kit = await renderWithKit(() => useDeleteConversations());
     const before = kit.shownIDs();
-    kit.server.failNext({ call: 'reject', code: 2800 });
+    kit.server.failNext({ call: 'reject', code: 2024 });
 
     let outcome: DeletionOutcome | undefined;
     await act(async () => {
@@ -143,7 +143,7 @@ describe('when some deletions fail', () => {
     });
 
     expect(outcome?.deleted).toEqual([]);
-    expect(outcome?.failed.map((result) => result.code)).toEqual([2800, 2800]);
+    expect(outcome?.failed.map((result) => result.code)).toEqual([2024, 2024]);
     await waitFor(() => expect(kit.shownIDs()).toEqual(before));
     expect(kit.server.listConversations()).toHaveLength(people.length);
     expect(kit.deletedCallback).not.toHaveBeenCalled();
@@ -155,7 +155,7 @@ describe('when some deletions fail', () => {
     const rejecting: ChatAdapter = {
       ...inner,
       capabilities: inner.capabilities,
-      deleteConversationList: () => Promise.reject({ code: 2805, message: 'Offline' }),
+      deleteConversationList: () => Promise.reject({ code: 2501, message: 'Offline' }),
     };
     const kit = await renderWithKit(() => useDeleteConversations(), { server, adapter: rejecting });
     const before = kit.shownIDs();
@@ -167,8 +167,8 @@ describe('when some deletions fail', () => {
       });
     });
     expect(outcome?.failed).toEqual([
-      { conversationID: 'C2Calice', ok: false, code: 2805, message: 'Offline' },
-      { conversationID: 'C2Cbob', ok: false, code: 2805, message: 'Offline' },
+      { conversationID: 'C2Calice', ok: false, code: 2501, message: 'Offline' },
+      { conversationID: 'C2Cbob', ok: false, code: 2501, message: 'Offline' },
     ]);
     await waitFor(() => expect(kit.shownIDs()).toEqual(before));
   });

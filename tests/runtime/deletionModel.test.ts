@@ -456,13 +456,13 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
         server.receiveMessage(idAt(action.index), 'Are you still there?');
         break;
       case 'failIDs':
-        server.failNext({ conversationIDs: action.indexes.map(idAt), code: 2801 });
+        server.failNext({ conversationIDs: action.indexes.map(idAt), code: 2999 });
         break;
       case 'rejectNextCall':
-        server.failNext({ call: 'reject', code: 2800 });
+        server.failNext({ call: 'reject', code: 2024 });
         break;
       case 'failNextCall':
-        server.failNext({ code: 2805 });
+        server.failNext({ code: 2501 });
         break;
       case 'refetch':
         refetch(devices[action.device], action.how);
@@ -514,7 +514,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
       // first) is a deletion, even when a message brought the conversation back before the
       // result arrived (tests/hooks/deletionRaces.test.ts).
       for (const result of outcome.failed) {
-        expect([2800, 2801, 2805]).toContain(result.code);
+        expect([2024, 2999, 2501]).toContain(result.code);
       }
       if (!outcome.stopped) expect(outcome.notSent).toEqual([]);
     } else {
@@ -682,7 +682,7 @@ describe('two devices of one person', () => {
       const b = await connectDevice(server, 'B');
       a.store.getState().enterSelectionMode();
       for (const id of [bob, carol, dave, erin]) a.store.getState().toggle(id);
-      server.failNext({ conversationIDs: [carol, erin], code: 2801 });
+      server.failNext({ conversationIDs: [carol, erin], code: 2999 });
 
       const deleting = a.runtime.deleteConversations([...a.store.getState().selectedIDs], {
         clearHistory: true,
@@ -695,8 +695,8 @@ describe('two devices of one person', () => {
 
       expect(outcome.deleted.sort()).toEqual([bob, dave]);
       expect(outcome.failed).toEqual([
-        { conversationID: carol, ok: false, code: 2801, message: 'Network timeout' },
-        { conversationID: erin, ok: false, code: 2801, message: 'Network timeout' },
+        { conversationID: carol, ok: false, code: 2999, message: 'Chat SDK is not ready' },
+        { conversationID: erin, ok: false, code: 2999, message: 'Chat SDK is not ready' },
       ]);
       expect(listedIDs(a)).toEqual([team, alice, carol, erin]);
       expect(selectedOn(a)).toEqual([carol, erin]);
@@ -719,7 +719,7 @@ describe('two devices of one person', () => {
       const a = await connectDevice(server, 'A', { maxBatchSize: 3 });
       a.store.getState().enterSelectionMode();
       for (const id of [bob, carol, dave, erin]) a.store.getState().toggle(id);
-      server.failNext({ conversationIDs: [carol, erin], code: 2801 });
+      server.failNext({ conversationIDs: [carol, erin], code: 2999 });
 
       const deleting = a.runtime.deleteConversations([...a.store.getState().selectedIDs], {
         clearHistory: true,
@@ -739,12 +739,12 @@ describe('two devices of one person', () => {
       const server = createPeopleServer();
       const a = await connectDevice(server, 'A');
       const b = await connectDevice(server, 'B');
-      server.failNext({ call: 'reject', code: 2800 });
+      server.failNext({ call: 'reject', code: 2024 });
       const outcome = await a.runtime.deleteConversations([alice, bob], { clearHistory: false });
       expect(outcome.deleted).toEqual([]);
       expect(outcome.failed.map((result) => [result.conversationID, result.code])).toEqual([
-        [alice, 2800],
-        [bob, 2800],
+        [alice, 2024],
+        [bob, 2024],
       ]);
       expect(listedIDs(a)).toEqual(serverIDs(server));
       expect(listedIDs(b)).toEqual(serverIDs(server));

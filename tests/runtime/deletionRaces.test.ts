@@ -101,7 +101,7 @@ describe('a refetch racing with deletions', () => {
     it(`a failed deletion of Bob, refetched ${microtasks} microtasks in, leaves Bob listed`, async () => {
       const server = createPeopleServer();
       const runtime = await loadedRuntime(server.connect('A'));
-      server.failNext({ call: 'reject', code: 2800 });
+      server.failNext({ call: 'reject', code: 2024 });
       const deleting = runtime.deleteConversations([bob], { clearHistory: false });
       for (let index = 0; index < microtasks; index += 1) await Promise.resolve();
       const refetching = refetch(runtime);
@@ -127,7 +127,7 @@ describe('a message for a row being deleted, then a refetch, then the deletion f
     const runtime = await loadedRuntime(server.connect('A'));
     const refetching = refetch(runtime);
     await new Promise((resolve) => setTimeout(resolve, 1));
-    server.failNext({ conversationIDs: [carol], code: 2801 });
+    server.failNext({ conversationIDs: [carol], code: 2999 });
     const deleting = runtime.deleteConversations([carol], { clearHistory: false });
     server.receiveMessage(carol, 'Are you there?');
     // The message brought Carol back at the top, while her deletion is in flight.

@@ -14,6 +14,7 @@ describe('the runtime deletion state', () => {
       lastOutcome: null,
       undoable: [],
       outboxUnavailable: false,
+      waitingForNetwork: new Set(),
     });
   });
 

@@ -29,6 +29,17 @@ function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * The same kept entries seen from a new page load: a new storage object over the same data, as a
+ * reloaded page gets a new `localStorage` wrapper over the same browser storage.
+ */
+function reloadedStorage(outbox: OutboxStorage): OutboxStorage {
+  return {
+    read: (accountID) => outbox.read(accountID),
+    write: (accountID, entries) => outbox.write(accountID, entries),
+  };
+}
+
 /** One device of one account, as a page load makes it: a runtime on a loaded list. */
 async function openPage(options: {
   server: MemoryChatServer;
@@ -191,7 +202,7 @@ describe('the outbox across page loads', () => {
     // The tab is closed before the window passed (and before pagehide could send it).
     first.disconnect();
 
-    const reloaded = await openPage({ server, outbox });
+    const reloaded = await openPage({ server, outbox: reloadedStorage(outbox) });
     expect(reloaded.hiddenAtStart).toEqual(['C2Cbob']);
     expect(reloaded.listed()).not.toContain('C2Cbob');
     await nextTask();
@@ -201,6 +212,20 @@ describe('the outbox across page loads', () => {
     expect(outbox.read('alice')).toEqual([]);
     expect(reloaded.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
     expect(reloaded.listed()).toEqual(['C2Calice', 'C2Ccarol', 'C2Cdave']);
+  });
+
+  it('leaves a deletion kept by another runtime of the same page to it (a provider mounted again)', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    const first = await openPage({ server, outbox, undoWindowMs: 60_000 });
+    const deleting = first.runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
+    const second = await openPage({ server, outbox, device: 'phone' });
+    expect(second.hiddenAtStart).toEqual([]);
+    await nextTask();
+    expect(server.calls).toEqual([]);
+    first.runtime.sendPendingNow();
+    await deleting;
+    expect(server.calls).toHaveLength(1);
   });
 
   it('forgets an undone deletion: the next load shows the row and sends nothing', async () => {
@@ -213,7 +238,7 @@ describe('the outbox across page loads', () => {
     expect(outbox.read('alice')).toEqual([]);
     first.disconnect();
 
-    const reloaded = await openPage({ server, outbox });
+    const reloaded = await openPage({ server, outbox: reloadedStorage(outbox) });
     expect(reloaded.hiddenAtStart).toEqual([]);
     await nextTask();
     expect(server.calls).toEqual([]);
@@ -227,7 +252,7 @@ describe('the outbox across page loads', () => {
       { deletionID: 'earlier', conversationIDs: ['C2Cbob'], clearHistory: false, confirmedAt: 1 },
     ]);
     await server.connect('laptop').deleteConversation('C2Cbob');
-    const reloaded = await openPage({ server, outbox });
+    const reloaded = await openPage({ server, outbox: reloadedStorage(outbox) });
     await nextTask();
     expect(outbox.read('alice')).toEqual([]);
     expect(reloaded.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
@@ -303,5 +328,85 @@ describe('the outbox across page loads', () => {
     const outcome = await page.runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
     expect(outcome.deleted).toEqual(['C2Cbob']);
     expect(page.runtime.deletionState.getState().outboxUnavailable).toBe(true);
+  });
+});
+
+describe('offline', () => {
+  it('keeps the rows hidden while the network is down, and deletes once back online', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    const page = await openPage({ server, outbox, undoWindowMs: 0 });
+    server.setOnline(false);
+    const outcome = await page.runtime.deleteConversations(['C2Cbob', 'C2Ccarol'], {
+      clearHistory: false,
+    });
+    // No failure: not yet.
+    expect(outcome.failed).toEqual([]);
+    expect(outcome.waitingForNetwork).toEqual(['C2Cbob', 'C2Ccarol']);
+    expect(page.listed()).toEqual(['C2Calice', 'C2Cdave']);
+    expect([...page.runtime.deletionState.getState().waitingForNetwork]).toEqual([
+      'C2Cbob',
+      'C2Ccarol',
+    ]);
+    expect(outbox.read('alice').map((entry) => entry.conversationIDs)).toEqual([
+      ['C2Cbob', 'C2Ccarol'],
+    ]);
+    expect(server.calls).toEqual([]);
+
+    // Back online: sent at once (the adapter says so), not at the end of the backoff.
+    server.setOnline(true);
+    for (let round = 0; round < 5 && server.calls.length === 0; round += 1) await nextTask();
+    await nextTask();
+    expect(deletedOnServer(server)).toEqual(['C2Cbob', 'C2Ccarol']);
+    expect(server.calls).toHaveLength(1);
+    expect(page.runtime.deletionState.getState().waitingForNetwork.size).toBe(0);
+    expect(page.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
+    expect(page.runtime.deletionState.getState().lastOutcome?.deleted).toEqual([
+      'C2Cbob',
+      'C2Ccarol',
+    ]);
+    expect(outbox.read('alice')).toEqual([]);
+    expect(page.listed()).toEqual(['C2Calice', 'C2Cdave']);
+  });
+
+  it('tries again by itself after a backoff when nothing says the network is back', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const page = await openPage({ server, undoWindowMs: 0 });
+    // Only this call fails for the network; the adapter never reports being offline.
+    server.failNext({ call: 'reject', code: 2800 });
+    const outcome = await page.runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
+    expect(outcome.waitingForNetwork).toEqual(['C2Cbob']);
+    // The first retry comes after 0.5 to 1 s.
+    await wait(1100);
+    expect(deletedOnServer(server)).toEqual(['C2Cbob']);
+    expect(page.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
+  });
+
+  it('still rolls back a refusal that is not about the network', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    const page = await openPage({ server, outbox, undoWindowMs: 0 });
+    server.failNext({ conversationIDs: ['C2Cbob'], code: 2024 });
+    const outcome = await page.runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
+    expect(outcome.failed.map((result) => result.conversationID)).toEqual(['C2Cbob']);
+    expect(outcome.waitingForNetwork).toBeUndefined();
+    expect(page.listed()).toContain('C2Cbob');
+    expect(outbox.read('alice')).toEqual([]);
+  });
+
+  it('keeps a deletion that waits for the network across a reload', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    const first = await openPage({ server, outbox, undoWindowMs: 0 });
+    server.setOnline(false);
+    await first.runtime.deleteConversations(['C2Cdave'], { clearHistory: true });
+    first.disconnect();
+    server.setOnline(true);
+
+    const reloaded = await openPage({ server, outbox: reloadedStorage(outbox) });
+    expect(reloaded.hiddenAtStart).toEqual(['C2Cdave']);
+    for (let round = 0; round < 5 && server.calls.length === 0; round += 1) await nextTask();
+    expect(deletedOnServer(server)).toEqual(['C2Cdave']);
+    expect(server.calls.filter((call) => call.conversationIDs.includes('C2Cdave'))).toHaveLength(1);
   });
 });

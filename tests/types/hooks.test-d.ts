@@ -82,6 +82,7 @@ describe('hooks', () => {
       clearHistory: boolean;
       results: DeleteResult[];
       undone?: boolean;
+      waitingForNetwork?: string[];
     }>();
     expectTypeOf<DeletionProgress>().toEqualTypeOf<{
       done: number;
