@@ -404,14 +404,14 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         undoWindowMs,
       );
       if (end === 'undo') {
-        const outcome = settleDeletion(
+        // `undone` belongs to the outcome recorded as `lastOutcome` too: the status reads it there.
+        return settleDeletion(
           toSend,
           wasSelected,
           { results: [], notSent: toSend, stopped: false },
-          outcomeBase,
+          { ...outcomeBase, undone: true },
           { deletionID, attempt: 0 },
         );
-        return { ...outcome, undone: true };
       }
     }
     // Deleted on another device during the window: gone already, nothing to send for it.
@@ -469,7 +469,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     toSend: readonly string[],
     wasSelected: readonly string[],
     sent: SendDeletionsResult,
-    outcomeBase: Pick<DeletionOutcome, 'requested' | 'skipped' | 'clearHistory'>,
+    outcomeBase: Pick<DeletionOutcome, 'requested' | 'skipped' | 'clearHistory' | 'undone'>,
     kept: { deletionID: string; attempt: number },
   ): DeletionOutcome {
     eventBuffer.flush();
