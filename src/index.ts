@@ -71,6 +71,7 @@ export type {
   DeleteConversationOptions,
   DeleteConversationsVariables,
   DeleteConversationVariables,
+  UndoAreaProps,
 } from './hooks';
 export {
   useConversationEvents,

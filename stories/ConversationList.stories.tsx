@@ -23,6 +23,7 @@ const meta = {
   argTypes: {
     conversations: { control: { type: 'number' } },
     latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 50 } },
+    undoWindowMs: { control: { type: 'range', min: 0, max: 15_000, step: 500 } },
   },
   render: (args, { globals }) => (
     <ConversationListDemo {...args} locale={globals.locale as Locale} />
@@ -32,8 +33,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Swipe a row to the left (or hover it, or Tab to it) to reveal Delete. */
-export const AFewConversations: Story = {};
+/**
+ * Swipe a row to the left (or hover it, or Tab to it) to reveal Delete. A deletion can be undone
+ * for 5 seconds (Undo, or Ctrl/Cmd+Z in the list); the time stands still while the pointer or
+ * focus is on the status below the list.
+ */
+export const AFewConversations: Story = { args: { undoWindowMs: 5000 } };
 
 export const EmptyList: Story = { args: { conversations: 0 } };
 

@@ -37,6 +37,8 @@ export interface DemoProps extends Omit<ConversationListProps, 'style'> {
   deviceId?: string;
   /** A caption above the list, e.g. the device's name. */
   title?: string;
+  /** How long a confirmed deletion can be undone, in ms (the provider's `undoWindowMs`). Default 0. */
+  undoWindowMs?: number;
   /** Called once the demo's server, adapter and store exist (tests and stories reach in here). */
   onReady?: (parts: {
     server: MemoryChatServer;
@@ -64,6 +66,7 @@ export function ConversationListDemo(props: DemoProps) {
     server: givenServer,
     deviceId = 'phone',
     title,
+    undoWindowMs,
     onReady,
     ...listProps
   } = props;
@@ -140,7 +143,12 @@ export function ConversationListDemo(props: DemoProps) {
     <div dir={dir} data-ck-theme={theme} lang={locale}>
       {title && <p style={caption}>{title}</p>}
       <div style={frame}>
-        <ConversationKitProvider adapter={adapter} store={store} locale={locale}>
+        <ConversationKitProvider
+          adapter={adapter}
+          store={store}
+          locale={locale}
+          undoWindowMs={undoWindowMs}
+        >
           <ConversationList {...listProps} />
         </ConversationKitProvider>
       </div>

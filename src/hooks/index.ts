@@ -23,3 +23,5 @@ export type { DeleteConversationsVariables } from './useDeleteConversations';
 export { useDeleteConversations } from './useDeleteConversations';
 export { useDeletionRequest } from './useDeletionRequest';
 export { useDeletionState } from './useDeletionState';
+export type { UndoAreaProps, UndoWindowView } from './useUndoWindow';
+export { useUndoPause, useUndoWindow } from './useUndoWindow';

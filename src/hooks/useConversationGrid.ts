@@ -85,7 +85,8 @@ export interface ConversationGridAria {
   rowGroupProps: HTMLAttributes<HTMLElement>;
   /**
    * Optional, for an element around the grid and your own controls (a toolbar): Escape leaves
-   * selection mode and Ctrl/Cmd+A selects every row from there too. The grid hears both itself.
+   * selection mode, Ctrl/Cmd+A selects every row and Ctrl/Cmd+Z undoes the latest deletion in its
+   * undo window from there too. The grid hears them itself.
    */
   containerProps: HTMLAttributes<HTMLElement> & DataAttributes;
   /** The rows to render now, each with its position (for `useConversationRow`). */
@@ -171,7 +172,7 @@ function useControllableSelection(
  * The behaviour of the conversation list as props to spread on your own markup (React Aria's
  * `useGridList`): a virtualized ARIA grid with roving focus (Up/Down/Home/End/PageUp/PageDown),
  * selection (click, Space, Shift ranges, Ctrl/Cmd+A, long press), swipe-to-delete, the Delete key,
- * and Enter or a click to open. Render the `rows` with `useConversationRow`, and a
+ * Enter or a click to open, and Ctrl/Cmd+Z to undo a deletion in its undo window. Render the `rows` with `useConversationRow`, and a
  * `DeleteConversationDialog` for the confirmation. Must be inside `ConversationKitProvider`;
  * one grid per provider.
  */
@@ -330,8 +331,8 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
 
   /**
    * Keys that mean the same wherever focus is in the list, a toolbar included: right after
-   * pressing Select, focus sits on Done, and Ctrl/Cmd+A must still select every row. Returns
-   * whether it handled the key.
+   * pressing Select, focus sits on Done, and Ctrl/Cmd+A must still select every row; Ctrl/Cmd+Z
+   * undoes the latest deletion in its undo window. Returns whether it handled the key.
    */
   function handleListKey(event: KeyboardEvent<HTMLElement>): boolean {
     const target = event.target as HTMLElement;
@@ -347,6 +348,15 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
       if (!selectable) return false;
       if (!state.selectionMode) state.enterSelectionMode();
       state.selectAll();
+    } else if (
+      (event.key === 'z' || event.key === 'Z') &&
+      (event.ctrlKey || event.metaKey) &&
+      !event.shiftKey &&
+      !event.altKey
+    ) {
+      // Takes back the most recent deletion still in its undo window; with none, the key is left
+      // to the page (Shift makes it redo, which the list has nothing for).
+      if (!runtime.undo()) return false;
     } else {
       return false;
     }
@@ -455,7 +465,8 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
       event.stopPropagation();
       return;
     }
-    // Escape and Ctrl/Cmd+A work from inside the grid also where nothing spreads containerProps.
+    // Escape, Ctrl/Cmd+A and Ctrl/Cmd+Z work from inside the grid also where nothing spreads
+    // containerProps.
     // The event goes on up, as any key the grid leaves to the page.
     handleListKey(event);
   }

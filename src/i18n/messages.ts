@@ -38,6 +38,15 @@ export interface Messages {
   dismiss: string;
   deletedCount: PluralMessage;
   deletedOne: string;
+  /** The button that takes back a deletion still in its undo window. */
+  undo: string;
+  /** Beside Undo: how long it is offered, in whole seconds. */
+  undoTimeLeft: PluralMessage;
+  /** A deletion taken back with Undo. */
+  restoredOne: string;
+  restoredCount: PluralMessage;
+  /** Storage refused to keep a deletion for later: a reload before it is sent would lose it. */
+  outboxUnavailable: string;
   failedCount: PluralMessage;
   stoppedCount: string;
   /** Why deletions failed, after `failedCount`: "{count} … could not be deleted ({reason})". */
@@ -100,6 +109,12 @@ export const en: Messages = {
   dismiss: 'Dismiss',
   deletedCount: { one: 'Deleted {count} conversation', other: 'Deleted {count} conversations' },
   deletedOne: 'Deleted {name}',
+  undo: 'Undo',
+  undoTimeLeft: { other: '{count} s left to undo' },
+  restoredOne: 'Restored {name}',
+  restoredCount: { one: 'Restored {count} conversation', other: 'Restored {count} conversations' },
+  outboxUnavailable:
+    'This deletion could not be kept on this device: keep this page open until it is sent',
   failedCount: {
     one: '{count} conversation could not be deleted',
     other: '{count} conversations could not be deleted',

@@ -39,6 +39,7 @@ import {
   type DeletionProgress,
   type Locale,
   type Messages,
+  type UndoAreaProps,
   type useConversationRow,
 } from 'conversation-kit';
 import {
@@ -48,10 +49,12 @@ import {
   type CSSProperties,
   createRef,
   type Dispatch,
+  type FocusEvent,
   type KeyboardEvent,
   type KeyboardEventHandler,
   type MouseEvent,
   type ReactNode,
+  type RefObject,
   type SetStateAction,
   type SyntheticEvent,
 } from 'react';
@@ -298,6 +301,15 @@ describe('ConversationList', () => {
       dismiss(): void;
       progress: DeletionProgress | null;
       stop(): void;
+      undo: { undo(): void; secondsLeft: number } | null;
+      areaProps: UndoAreaProps;
+    }>();
+    expectTypeOf<UndoAreaProps>().toEqualTypeOf<{
+      ref: RefObject<HTMLDivElement | null>;
+      onPointerEnter(): void;
+      onPointerLeave(): void;
+      onFocus(): void;
+      onBlur(event: FocusEvent<HTMLElement>): void;
     }>();
 
     const element = (

@@ -21,6 +21,8 @@ import {
 import { fetchThread, type ThreadMessage, threadKey } from './thread';
 
 const LOCALE = 'en';
+/** How long a confirmed deletion can be taken back before it is sent. */
+const UNDO_WINDOW_MS = 5000;
 /** Below this width the app shows one pane at a time (keep in sync with app.css). */
 const NARROW = '(max-width: 699.98px)';
 const isNarrow = () => window.matchMedia(NARROW).matches;
@@ -123,7 +125,14 @@ export function App({ server, queryClient }: AppProps) {
   }
 
   return (
-    <ConversationKitProvider adapter={thisDevice} queryClient={queryClient} locale={LOCALE}>
+    // A deletion can be undone for 5 s (Undo in the list's status, or Ctrl/Cmd+Z in the list)
+    // before it is sent; one confirmed and not undone survives a reload until the server has it.
+    <ConversationKitProvider
+      adapter={thisDevice}
+      queryClient={queryClient}
+      locale={LOCALE}
+      undoWindowMs={UNDO_WINDOW_MS}
+    >
       <div className="app" data-view={open ? 'conversation' : 'list'}>
         <header className="app-header">
           <div className="brand">

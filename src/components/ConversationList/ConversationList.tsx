@@ -75,9 +75,9 @@ export interface ConversationListProps extends ConversationGridOptions, RootProp
    */
   renderToolbar?: (props: ConversationListToolbarProps) => ReactNode;
   /**
-   * Draws the announcements (outcomes, refusals, deletions on other devices) and the progress of a
-   * deletion of many batches. Default: a `status` live region with Retry and a dismiss button,
-   * above a progress bar with Stop.
+   * Draws the announcements (outcomes, refusals, deletions on other devices, a deletion in its
+   * undo window) and the progress of a deletion of many batches. Default: a `status` live region
+   * with Undo and the seconds left, Retry and a dismiss button, above a progress bar with Stop.
    */
   renderStatus?: (props: ConversationListStatusProps) => ReactNode;
   /** Added to the root element's `ck-root ck-list` classes. */
@@ -220,6 +220,9 @@ export const ConversationList = forwardRef<ConversationListHandle, ConversationL
           conversations={conversations}
           maxBatchSize={runtime.adapter.capabilities.maxBatchSize}
           render={renderStatus}
+          // Undo pressed on its button takes the button away with its window: focus goes back to
+          // the list rather than to the page.
+          onUndone={grid.restoreFocus}
         />
         {confirm && renderDialog && (
           <DeleteConversationDialog onFallbackFocus={grid.restoreFocus} />

@@ -36,6 +36,12 @@ export const ja: Messages = {
   dismiss: '閉じる',
   deletedCount: { other: '{count}件の会話を削除しました' },
   deletedOne: '{name}を削除しました',
+  undo: '元に戻す',
+  undoTimeLeft: { other: '元に戻せるのはあと{count}秒' },
+  restoredOne: '{name}を元に戻しました',
+  restoredCount: { other: '{count}件の会話を元に戻しました' },
+  outboxUnavailable:
+    'この削除をこの端末に保存できませんでした。送信されるまでこのページを開いたままにしてください',
   failedCount: { other: '{count}件の会話を削除できませんでした' },
   stoppedCount: '中止しました：{total}件中{done}件を削除済み',
   failedBecause: '{failed}（{reason}）',
