@@ -7,7 +7,6 @@ export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { oth
  */
 export interface Messages {
   conversations: string;
-  conversationActions: string;
   loading: string;
   loadFailed: string;
   retryLoading: string;
@@ -21,7 +20,6 @@ export interface Messages {
   deleteConversation: string;
   pinned: string;
   unreadCount: PluralMessage;
-  systemConversation: string;
   dialogTitleOne: string;
   dialogTitleMany: PluralMessage;
   dialogBodyOne: string;
@@ -73,7 +71,6 @@ export interface Messages {
 
 export const en: Messages = {
   conversations: 'Conversations',
-  conversationActions: 'Conversation actions',
   loading: 'Loading conversations…',
   loadFailed: 'Conversations could not be loaded.',
   retryLoading: 'Try again',
@@ -87,7 +84,6 @@ export const en: Messages = {
   deleteConversation: 'Delete {name}',
   pinned: 'Pinned',
   unreadCount: { one: '{count} unread message', other: '{count} unread messages' },
-  systemConversation: 'System notifications',
   dialogTitleOne: 'Delete conversation?',
   dialogTitleMany: { one: 'Delete {count} conversation?', other: 'Delete {count} conversations?' },
   dialogBodyOne: 'Your conversation with {name} will be removed from the list.',

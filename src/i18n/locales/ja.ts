@@ -3,7 +3,6 @@ import type { Messages } from '../messages';
 
 export const ja: Messages = {
   conversations: '会話',
-  conversationActions: '会話の操作',
   loading: '会話を読み込んでいます…',
   loadFailed: '会話を読み込めませんでした。',
   retryLoading: '再試行',
@@ -17,7 +16,6 @@ export const ja: Messages = {
   deleteConversation: '{name}を削除',
   pinned: 'ピン留め',
   unreadCount: { other: '未読メッセージ{count}件' },
-  systemConversation: 'システム通知',
   dialogTitleOne: '会話を削除しますか？',
   dialogTitleMany: { other: '{count}件の会話を削除しますか？' },
   dialogBodyOne: '{name}との会話がリストから削除されます。',

@@ -3,7 +3,6 @@ import type { Messages } from '../messages';
 
 export const zhCN: Messages = {
   conversations: '会话',
-  conversationActions: '会话操作',
   loading: '正在加载会话…',
   loadFailed: '会话加载失败。',
   retryLoading: '重试',
@@ -17,7 +16,6 @@ export const zhCN: Messages = {
   deleteConversation: '删除{name}',
   pinned: '已置顶',
   unreadCount: { other: '{count} 条未读消息' },
-  systemConversation: '系统通知',
   dialogTitleOne: '删除会话？',
   dialogTitleMany: { other: '删除 {count} 个会话？' },
   dialogBodyOne: '与{name}的会话将从列表中移除。',
