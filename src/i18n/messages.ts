@@ -47,6 +47,8 @@ export interface Messages {
   outboxUnavailable: string;
   failedCount: PluralMessage;
   stoppedCount: string;
+  /** Deletions that did not reach the network: they go out once the device is back online. */
+  waitingForNetwork: PluralMessage;
   /** Why deletions failed, after `failedCount`: "{count} … could not be deleted ({reason})". */
   failedBecause: string;
   reasonNetwork: string;
@@ -116,6 +118,10 @@ export const en: Messages = {
     other: '{count} conversations could not be deleted',
   },
   stoppedCount: 'Stopped: {done} of {total} deleted',
+  waitingForNetwork: {
+    one: "{count} conversation will be deleted when you're back online",
+    other: "{count} conversations will be deleted when you're back online",
+  },
   failedBecause: '{failed} ({reason})',
   reasonNetwork: 'Network error',
   reasonNetworkTimeout: 'Network timeout',

@@ -92,11 +92,13 @@ function refusalParts(error: ConversationKitError, translator: Translator): Mess
 /** The parts of an outcome's sentence: what was deleted (or how far a stop got), what failed. */
 function outcomeParts(outcome: DeletionOutcome, translator: Translator): MessagePart[] {
   const { t } = translator;
-  const { deleted, failed, stopped, requested } = outcome;
+  const { deleted, failed, stopped, requested, waitingForNetwork = [] } = outcome;
   const sentences = [
     stopped
       ? translator.parts('stoppedCount', { done: deleted.length, total: requested.length })
       : deleted.length > 0 && translator.parts('deletedCount', { count: deleted.length }),
+    waitingForNetwork.length > 0 &&
+      translator.parts('waitingForNetwork', { count: waitingForNetwork.length }),
     failed.length > 0 &&
       translator.parts('failedBecause', {
         failed: t('failedCount', { count: failed.length }),
@@ -220,7 +222,12 @@ export function DeletionStatus(props: DeletionStatusProps) {
     if (undone) {
       setNotice(counted('restoredOne', 'restoredCount', notSent, shownRef.current));
       onUndone(notSent);
-    } else if (failed.length > 0 || stopped || (deleted.length > 0 && !waiting)) {
+    } else if (
+      failed.length > 0 ||
+      stopped ||
+      (lastOutcome.waitingForNetwork?.length ?? 0) > 0 ||
+      (deleted.length > 0 && !waiting)
+    ) {
       // One sent while a later one waits in its window was announced when it was confirmed: the
       // later one's sentence and Undo stay. An outcome with nothing to say (every ID skipped)
       // leaves the region as it is.

@@ -42,6 +42,7 @@ export const ja: Messages = {
     'この削除をこの端末に保存できませんでした。送信されるまでこのページを開いたままにしてください',
   failedCount: { other: '{count}件の会話を削除できませんでした' },
   stoppedCount: '中止しました：{total}件中{done}件を削除済み',
+  waitingForNetwork: { other: 'オンラインに戻ると{count}件の会話が削除されます' },
   failedBecause: '{failed}（{reason}）',
   reasonNetwork: 'ネットワークエラー',
   reasonNetworkTimeout: 'ネットワークがタイムアウトしました',

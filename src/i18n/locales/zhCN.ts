@@ -39,6 +39,7 @@ export const zhCN: Messages = {
   outboxUnavailable: '无法在此设备上保存此删除：发送完成前请保持此页面打开',
   failedCount: { other: '{count} 个会话删除失败' },
   stoppedCount: '已停止：已删除 {done}/{total} 个',
+  waitingForNetwork: { other: '恢复联网后将删除 {count} 个会话' },
   failedBecause: '{failed}（{reason}）',
   reasonNetwork: '网络错误',
   reasonNetworkTimeout: '网络超时',
