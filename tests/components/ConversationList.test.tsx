@@ -870,7 +870,9 @@ describe('announcing outcomes', () => {
     );
 
     await waitFor(() =>
-      expect(status().textContent).toBe('1 conversation could not be deleted (Chat is not ready yet)'),
+      expect(status().textContent).toBe(
+        '1 conversation could not be deleted (Chat is not ready yet)',
+      ),
     );
     expect(screen.getByRole('row', { name: /Bob/ })).toBeTruthy();
   });
