@@ -269,10 +269,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
   const keptAtStart = (accountAtStart ? readOutbox(accountAtStart) : []).filter(
     (entry) => !handledInThisPage.has(entry.deletionID),
   );
-  for (const entry of keptAtStart) {
-    accountOfKept.set(entry.deletionID, accountAtStart as string);
-    handledInThisPage.add(entry.deletionID);
-  }
+  // Claimed only on connect: StrictMode makes a runtime it throws away, which must claim nothing.
   if (keptAtStart.length > 0) {
     deletions.markInFlight(keptAtStart.flatMap((entry) => entry.conversationIDs));
   }
@@ -742,7 +739,16 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       // Once per runtime, however often it is connected (StrictMode connects it twice).
       if (!keptSent) {
         keptSent = true;
-        for (const entry of keptAtStart) void sendKept(entry);
+        for (const entry of keptAtStart) {
+          if (handledInThisPage.has(entry.deletionID)) {
+            // Another runtime of this page took it meanwhile: its rows are that one's to settle.
+            deletions.settleInFlight(entry.conversationIDs);
+          } else {
+            handledInThisPage.add(entry.deletionID);
+            accountOfKept.set(entry.deletionID, accountAtStart as string);
+            void sendKept(entry);
+          }
+        }
       }
       // Leaving the page ends the chance to undo, not the deletion.
       const sendBeforeLeaving = () => undoWindows.sendAllNow();

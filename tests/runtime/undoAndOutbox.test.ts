@@ -228,6 +228,39 @@ describe('the outbox across page loads', () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it('sends a kept deletion from the runtime StrictMode keeps, not the one it throws away', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    outbox.write('alice', [
+      { deletionID: 'kept', conversationIDs: ['C2Cbob'], clearHistory: false, confirmedAt: 1 },
+    ]);
+    const storage = reloadedStorage(outbox);
+    const inner = server.connect('phone');
+    const adapter = {
+      ...inner,
+      capabilities: inner.capabilities,
+      accountID: 'alice',
+    } as ChatAdapter;
+    const make = () =>
+      createConversationKitRuntime({
+        adapter,
+        queryClient: new QueryClient(),
+        store: createConversationStore(),
+        outboxStorage: storage,
+      });
+    // StrictMode calls the state initializer twice and keeps one result: made, never connected.
+    const thrownAway = make();
+    const kept = make();
+    expect([...thrownAway.deletionState.getState().inFlightIDs]).toEqual(['C2Cbob']);
+    expect([...kept.deletionState.getState().inFlightIDs]).toEqual(['C2Cbob']);
+    kept.connect();
+    for (let round = 0; round < 5 && server.calls.length === 0; round += 1) await nextTask();
+    await nextTask();
+    expect(deletedOnServer(server)).toEqual(['C2Cbob']);
+    expect(server.calls).toHaveLength(1);
+    expect(outbox.read('alice')).toEqual([]);
+  });
+
   it('forgets an undone deletion: the next load shows the row and sends nothing', async () => {
     const server = createMemoryChatServer({ conversations: people });
     const outbox = createMemoryOutbox();
