@@ -92,7 +92,8 @@ function useRuntime(options: {
   outboxStorage: OutboxStorage | null | undefined;
 }): ConversationKitRuntime<ConversationStore> {
   const { adapter, queryClient, store, undoWindowMs, outboxStorage } = options;
-  const [made, setMade] = useState(() => ({
+  // The runtime remembers the storage it was made with, so a new one makes a new runtime.
+  const make = () => ({
     runtime: createConversationKitRuntime({
       adapter,
       queryClient,
@@ -101,7 +102,8 @@ function useRuntime(options: {
       outboxStorage,
     }),
     outboxStorage,
-  }));
+  });
+  const [made, setMade] = useState(make);
   let current = made;
   if (
     made.runtime.adapter !== adapter ||
@@ -109,16 +111,7 @@ function useRuntime(options: {
     made.runtime.store !== store ||
     made.outboxStorage !== outboxStorage
   ) {
-    current = {
-      runtime: createConversationKitRuntime({
-        adapter,
-        queryClient,
-        store,
-        undoWindowMs,
-        outboxStorage,
-      }),
-      outboxStorage,
-    };
+    current = make();
     setMade(current);
   }
   const { runtime } = current;
