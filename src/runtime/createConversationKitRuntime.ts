@@ -129,6 +129,9 @@ export interface ConversationKitRuntimeOptions<Store extends ListStateAccess> {
   outboxStorage?: OutboxStorage | null;
 }
 
+/** Background sends report their errors to `subscribeToErrors` before they reject. */
+const alreadyReported = () => {};
+
 /** The first wait before a deletion that did not reach the network is sent again. */
 const FIRST_RETRY_DELAY_MS = 1000;
 /** The longest wait between two tries, however often the network failed. */
@@ -510,12 +513,12 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     deletions.updateWaitingForNetwork(waitingForNetwork, settled);
     if (waitingForNetwork.length > 0) {
       narrowOutboxEntry(kept.deletionID, waitingForNetwork);
-      void retryWhenOnline(
+      retryWhenOnline(
         kept.deletionID,
         waitingForNetwork,
         outcomeBase.clearHistory,
         kept.attempt,
-      );
+      ).catch(alreadyReported);
     } else {
       dropFromOutbox(kept.deletionID);
     }
@@ -559,13 +562,21 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         stopped: false,
       };
     }
-    return settleDeletion(
-      ids,
-      [],
-      sent,
-      { requested: [...ids], skipped: [], clearHistory },
-      { deletionID, attempt },
-    );
+    try {
+      return settleDeletion(
+        ids,
+        [],
+        sent,
+        { requested: [...ids], skipped: [], clearHistory },
+        { deletionID, attempt },
+      );
+    } catch (error) {
+      // Nobody awaits this send (it runs in the background): whatever throws while settling is
+      // reported, and the IDs are not left marked in flight.
+      deletions.settleInFlight(ids);
+      deletions.updateWaitingForNetwork([], ids);
+      throw reportError(error, false);
+    }
   }
 
   /**
@@ -746,7 +757,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
           } else {
             handledInThisPage.add(entry.deletionID);
             accountOfKept.set(entry.deletionID, accountAtStart as string);
-            void sendKept(entry);
+            sendKept(entry).catch(alreadyReported);
           }
         }
       }
