@@ -74,10 +74,12 @@ function createFetchReconciler(): FetchReconciler {
       activeFetches.delete(earlier);
       if (earlier === record) break;
     }
+    // The fetching runtime's own test is among the hiders once it is connected: asked once.
+    const tests = hiders.has(fetcherHides) ? [...hiders] : [fetcherHides, ...hiders];
     const kept = answer.filter((item) => {
       const id = item.conversationID;
-      if (record.deleted.has(id) || fetcherHides(id)) return false;
-      for (const hides of hiders) {
+      if (record.deleted.has(id)) return false;
+      for (const hides of tests) {
         if (hides(id)) return false;
       }
       return true;
