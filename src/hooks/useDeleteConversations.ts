@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useConversationKit } from '../context/ConversationKitContext';
+import { idsToRetry } from '../runtime/classifyResults';
 import type { DeleteConversationsOptions, DeletionOutcome } from '../runtime/types';
 import { useDeletionState } from './useDeletionState';
 
@@ -46,13 +47,7 @@ export function useDeleteConversations() {
   );
   const retryFailedAsync = useCallback(
     (outcome: DeletionOutcome) =>
-      mutateAsync({
-        conversationIDs: [
-          ...outcome.failed.map((result) => result.conversationID),
-          ...outcome.notSent,
-        ],
-        clearHistory: outcome.clearHistory,
-      }),
+      mutateAsync({ conversationIDs: idsToRetry(outcome), clearHistory: outcome.clearHistory }),
     [mutateAsync],
   );
   const deleteConversations = useCallback(

@@ -1,5 +1,6 @@
 import { isNetworkFailureCode, SdkCode } from '../core/errors';
 import type { DeleteResult } from '../core/types';
+import type { DeletionOutcome } from './types';
 
 export interface ClassifiedResults {
   /** Gone from the server, whoever deleted them: what the outcome reports as deleted. */
@@ -43,4 +44,9 @@ export function classifyResults(
     }
   }
   return { deleted, deletedHere, failed, waitingForNetwork };
+}
+
+/** What a Retry of an outcome sends again: exactly its failures and what a stop left unsent. */
+export function idsToRetry(outcome: DeletionOutcome): string[] {
+  return [...outcome.failed.map((result) => result.conversationID), ...outcome.notSent];
 }

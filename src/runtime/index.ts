@@ -1,5 +1,5 @@
 export { assertAdapterCapabilities, conversationListQueryKey } from './adapterChecks';
-export { classifyResults } from './classifyResults';
+export { classifyResults, idsToRetry } from './classifyResults';
 export {
   compareConversations,
   conversationIDsOf,

@@ -10,6 +10,7 @@ import { type UndoAreaProps, useUndoPause, useUndoWindow } from '../../hooks/use
 import type { MessagePart, Translator } from '../../i18n/createTranslator';
 import type { Messages } from '../../i18n/messages';
 import { reasonKeyOfSdkCode } from '../../i18n/sdkReasons';
+import { idsToRetry } from '../../runtime/classifyResults';
 import type { DeletionOutcome, DeletionProgress } from '../../runtime/types';
 import { Message } from '../Message/Message';
 
@@ -268,11 +269,8 @@ export function DeletionStatus(props: DeletionStatusProps) {
   const retry = retryable
     ? () => {
         setNotice(null);
-        const { failed, notSent, clearHistory } = retryable;
         runtime
-          .deleteConversations([...failed.map((result) => result.conversationID), ...notSent], {
-            clearHistory,
-          })
+          .deleteConversations(idsToRetry(retryable), { clearHistory: retryable.clearHistory })
           // A refusal is announced here and reaches onError already.
           .catch(() => {});
       }
