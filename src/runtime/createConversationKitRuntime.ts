@@ -579,15 +579,6 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     }
   }
 
-  /**
-   * Sends the deletions kept from an earlier page load. Their rows were never shown in this one;
-   * "not found" counts as done (the earlier page may have sent them already), and a refusal
-   * brings the row back with a fresh fetch of the list.
-   */
-  async function sendKept(entry: OutboxEntry): Promise<void> {
-    await sendAgain(entry.deletionID, entry.conversationIDs, entry.clearHistory, 0);
-  }
-
   // ----- waiting for the network -----
 
   /** Wakes the deletions waiting for the network: the device is back online. */
@@ -757,7 +748,11 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
           } else {
             handledInThisPage.add(entry.deletionID);
             accountOfKept.set(entry.deletionID, accountAtStart as string);
-            sendKept(entry).catch(alreadyReported);
+            // Kept from an earlier page load, its rows never shown in this one: "not found" counts
+            // as done (that page may have sent it), a refusal brings the row back with a refetch.
+            sendAgain(entry.deletionID, entry.conversationIDs, entry.clearHistory, 0).catch(
+              alreadyReported,
+            );
           }
         }
       }

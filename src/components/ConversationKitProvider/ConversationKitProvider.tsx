@@ -4,6 +4,7 @@ import { ConversationKitContext } from '../../context/ConversationKitContext';
 import { TranslatorContext } from '../../context/TranslatorContext';
 import type { ConversationKitError } from '../../core/errors';
 import type { ChatAdapter } from '../../core/types';
+import { useCallbackRef } from '../../hooks/useCallbackRef';
 import { loadedCatalog, loadLocale } from '../../i18n/catalogs';
 import { createTranslator, type Translator } from '../../i18n/createTranslator';
 import type { Locale, Messages } from '../../i18n/messages';
@@ -121,15 +122,6 @@ function useRuntime(options: {
   return runtime;
 }
 
-/** Latest callback in a ref, so subscriptions need not be renewed when a host passes a new one. */
-function useLatest<T>(value: T) {
-  const ref = useRef(value);
-  useEffect(() => {
-    ref.current = value;
-  });
-  return ref;
-}
-
 /**
  * The translator for the locale and overrides. Overrides are compared by content, so inline
  * `messages={{…}}` objects do not make a new translator (and re-render every row) each render.
@@ -174,11 +166,11 @@ export function ConversationKitProvider(props: ConversationKitProviderProps) {
     outboxStorage: props.outboxStorage,
   });
 
-  const onErrorRef = useLatest(props.onError);
+  // The latest `onError` without subscribing again when a host passes a new function.
+  const onError = useCallbackRef(props.onError);
   useEffect(
-    () =>
-      runtime.subscribeToErrors(({ error, refused }) => onErrorRef.current?.(error, { refused })),
-    [runtime, onErrorRef],
+    () => runtime.subscribeToErrors(({ error, refused }) => onError(error, { refused })),
+    [runtime, onError],
   );
 
   const translator = useTranslatorFor(locale, messages);

@@ -17,6 +17,7 @@ import { type ConversationGridOptions, useConversationGrid } from '../../hooks/u
 import { useDeletionState } from '../../hooks/useDeletionState';
 import { DeleteConversationDialog } from '../DeleteConversationDialog/DeleteConversationDialog';
 import { composeEventHandlers } from '../shared/composeEventHandlers';
+import { kitClassName } from '../shared/kitClassName';
 import { type ConversationRenderState, ConversationRow } from './ConversationRow';
 import { type ConversationListStatusProps, DeletionStatus } from './DeletionStatus';
 import { type ConversationListToolbarProps, SelectionToolbar } from './SelectionToolbar';
@@ -177,7 +178,7 @@ export const ConversationList = forwardRef<ConversationListHandle, ConversationL
       // biome-ignore lint/a11y/noStaticElementInteractions: it only hears keys pressed on the controls inside it (toolbar, grid); it takes no focus itself
       <div
         {...rootProps}
-        className={className ? `ck-root ck-list ${className}` : 'ck-root ck-list'}
+        className={kitClassName('ck-root ck-list', className)}
         style={style}
         data-selection-mode={containerProps['data-selection-mode']}
         data-state={query.isPending ? 'loading' : query.isError ? 'error' : 'ready'}

@@ -1,8 +1,8 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { composeEventHandlers } from '../shared/composeEventHandlers';
+import { kitClassName } from '../shared/kitClassName';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
-import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogActionProps extends ComponentPropsWithoutRef<'button'> {
   /** The button's text. Default: "Delete" (localized). */

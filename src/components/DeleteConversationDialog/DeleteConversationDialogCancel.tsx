@@ -1,8 +1,8 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { composeEventHandlers } from '../shared/composeEventHandlers';
+import { kitClassName } from '../shared/kitClassName';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
-import { kitClassName } from './kitClassName';
 import { useComposedRefs } from './useComposedRefs';
 
 export interface DeleteConversationDialogCancelProps extends ComponentPropsWithoutRef<'button'> {

@@ -8,8 +8,8 @@ import {
 } from 'react';
 import { useCallbackRef } from '../../hooks/useCallbackRef';
 import { composeEventHandlers } from '../shared/composeEventHandlers';
+import { kitClassName } from '../shared/kitClassName';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
-import { kitClassName } from './kitClassName';
 import { useComposedRefs } from './useComposedRefs';
 
 export interface DeleteConversationDialogContentProps

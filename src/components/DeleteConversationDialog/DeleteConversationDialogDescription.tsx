@@ -1,9 +1,9 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
 import { Message } from '../Message/Message';
+import { kitClassName } from '../shared/kitClassName';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
 import { DeleteConversationDialogHistoryNote } from './DeleteConversationDialogHistoryNote';
-import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogDescriptionProps
   extends Omit<ComponentPropsWithoutRef<'div'>, 'id'> {

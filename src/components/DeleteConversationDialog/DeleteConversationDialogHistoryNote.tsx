@@ -1,7 +1,7 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useTranslator } from '../../context/TranslatorContext';
+import { kitClassName } from '../shared/kitClassName';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
-import { kitClassName } from './kitClassName';
 
 export interface DeleteConversationDialogHistoryNoteProps extends ComponentPropsWithoutRef<'p'> {
   /**
