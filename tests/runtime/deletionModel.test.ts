@@ -33,9 +33,9 @@ import { conversation, nextTask } from '../fixtures';
 // `staleTime: 0`, `refetchQueries`, `invalidateQueries` on A, whose list is watched by a query
 // observer as `useQuery` would), started unawaited so that their answers land in the middle of
 // deletions, events and rollbacks, and `cancelQueries`, which the usual optimistic-update recipe
-// calls. The races they once lost are told as stories in tests/hooks/deletionRaces.test.ts; one
-// they still lose (four refetches started while one answer waits to be written) is in
-// tests/hooks/newRaces.test.ts, too unlikely at these weights for the model to find at random.
+// calls. The races they once lost are told as stories in tests/runtime/deletionRaces.test.ts; one
+// too unlikely at these weights for the model to find at random (four refetches started while one
+// answer waits to be written) is in tests/runtime/refetchBurstRace.test.ts.
 
 type DeviceName = 'A' | 'B';
 
@@ -512,7 +512,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
       for (const id of outcome.skipped) expect(deletion.inFlightBefore.has(id)).toBe(true);
       // Failures are the injected faults only. 2500 ("not found": another device deleted it
       // first) is a deletion, even when a message brought the conversation back before the
-      // result arrived (tests/hooks/deletionRaces.test.ts).
+      // result arrived (tests/runtime/deletionRaces.test.ts).
       for (const result of outcome.failed) {
         expect([2024, 2999, 2501]).toContain(result.code);
       }
@@ -579,7 +579,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
 }
 
 // npm test runs 100 scenarios from a fixed seed. For a longer search offline:
-// MODEL_RUNS=2000 MODEL_SEED=7 npx vitest run tests/hooks/deletionModel.test.ts --testTimeout 600000
+// MODEL_RUNS=2000 MODEL_SEED=7 npx vitest run tests/runtime/deletionModel.test.ts --testTimeout 600000
 describe('deleting conversations on two devices of one person', () => {
   it('keeps both lists equal to the server and deletes only what someone asked for', async () => {
     await fc.assert(
