@@ -3,8 +3,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
 import type { TestProjectConfiguration } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 // Everything a host app already has (React, the state libraries, the chat SDK) stays external,
 // so the kit ships only its own code.
@@ -129,6 +132,26 @@ export default defineConfig({
           // Real Chromium pages take longer than jsdom renders on a 2-core machine.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      // Every story in stories/ as a test in Chromium: it renders without an error, passes the
+      // accessibility addon's axe checks, and its `play` function (a swipe, a deletion…) passes.
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            // Debian's Chromium with the flags every browser test here uses; Playwright gives the
+            // launch a fresh user-data dir and downloads nothing.
+            provider: playwright({
+              launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+          testTimeout: 30_000,
         },
       },
     ],

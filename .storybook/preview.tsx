@@ -20,8 +20,20 @@ const withKitGlobals: Decorator = (Story, context) => {
   );
 };
 
+/**
+ * Every story's in-memory server is the same account ('memory-user') on the same page, so a
+ * deletion one story kept in localStorage (in its undo window, say) would be claimed and sent by
+ * the next story's list. Each story starts as a fresh browser would.
+ */
+function forgetKeptDeletions(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('conversation-kit:outbox:')) localStorage.removeItem(key);
+  }
+}
+
 const preview: Preview = {
   decorators: [withKitGlobals],
+  beforeEach: forgetKeptDeletions,
   globalTypes: {
     theme: {
       description: 'Colour theme',
@@ -65,6 +77,10 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
+    // The accessibility panel runs axe on every story; in the story tests (Vitest) a violation
+    // fails the story, as the kit promises an accessible list.
+    a11y: { test: 'error' },
+    docs: { toc: true },
   },
 };
 

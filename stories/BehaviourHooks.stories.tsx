@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { memo, useState } from 'react';
+import { within } from 'storybook/test';
 import {
   type Conversation,
   ConversationKitProvider,
@@ -168,6 +169,12 @@ function Inbox() {
   );
 }
 
+/**
+ * The host's words for what the hooks name: a button that shows "Remove" must also be called
+ * that by a screen reader and by voice control (WCAG 2.5.3, label in name).
+ */
+const inboxMessages = { deleteConversation: 'Remove {name}' };
+
 function CustomMarkup(props: { locale: Locale }) {
   const [adapter] = useState(() =>
     createMemoryChatServer({
@@ -178,7 +185,7 @@ function CustomMarkup(props: { locale: Locale }) {
     }).connect('phone'),
   );
   return (
-    <ConversationKitProvider adapter={adapter} locale={props.locale}>
+    <ConversationKitProvider adapter={adapter} locale={props.locale} messages={inboxMessages}>
       <style>{inboxStyles}</style>
       <Inbox />
     </ConversationKitProvider>
@@ -198,4 +205,7 @@ export default meta;
 export const CustomMarkupWithTheBehaviourHooks: StoryObj = {
   name: 'Custom markup with the behaviour hooks',
   render: (_args, { globals }) => <CustomMarkup locale={globals.locale as Locale} />,
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findAllByRole('row', {}, { timeout: 5000 });
+  },
 };

@@ -1,16 +1,36 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type React from 'react';
 import { useState } from 'react';
-import { type Conversation, createMemoryChatServer, type Locale } from '../src';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { type Conversation, ConversationList, createMemoryChatServer, type Locale } from '../src';
 // The story picks rows in the order the list shows them; the kit's own ordering is internal.
 import { compareConversations } from '../src/runtime/conversationListCache';
 import { ConversationListDemo } from './ConversationListDemo';
+import {
+  announcement,
+  confirmDeletion,
+  conversationGrid,
+  displayNameOf,
+  expectAnnouncement,
+  findConfirmation,
+  findRows,
+  listsLoaded,
+  queryRowNamed,
+  rowNamed,
+  swipe,
+} from './interactions';
 import { ServerPanel } from './ServerPanel';
 import { TwoDevices } from './TwoDevices';
 
+/** Controls of the story's stage (the in-memory server and the frame), not of the list. */
+const stage = { table: { category: 'Story: in-memory server and frame' } };
+
 const meta = {
   title: 'ConversationList',
-  component: ConversationListDemo,
+  // The prop table documents the kit's component; the stories render it inside a provider on an
+  // in-memory server, which the "Story" controls set up.
+  component: ConversationList,
+  tags: ['autodocs'],
   args: {
     conversations: 30,
     latencyMs: 300,
@@ -21,24 +41,201 @@ const meta = {
     width: 420,
   },
   argTypes: {
-    conversations: { control: { type: 'number' } },
-    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 50 } },
-    undoWindowMs: { control: { type: 'range', min: 0, max: 15_000, step: 500 } },
+    conversations: {
+      ...stage,
+      description:
+        'How many conversations the server starts with (generated from `seed`), or the conversations themselves.',
+      control: { type: 'number' },
+    },
+    latencyMs: {
+      ...stage,
+      description: 'How long the server takes to answer each call, in ms.',
+      control: { type: 'range', min: 0, max: 3000, step: 50 },
+    },
+    undoWindowMs: {
+      ...stage,
+      description:
+        "The provider's `undoWindowMs`: how long a confirmed deletion can be undone before it is sent. 0 is off.",
+      control: { type: 'range', min: 0, max: 15_000, step: 500 },
+    },
+    keepHistory: {
+      ...stage,
+      description: 'Whether the backend can delete a conversation and keep its history.',
+    },
+    seed: { ...stage, description: 'Seed of the generated conversations.' },
+    multiClientSync: {
+      ...stage,
+      description:
+        "Whether a deletion reaches the account's other devices (Tencent's console switch).",
+    },
+    width: { ...stage, description: 'Width of the frame around the list, in px.' },
+    height: { ...stage, description: 'Height of the frame around the list, in px.' },
+    selectedCount: {
+      ...stage,
+      description: 'Start in selection mode with the first N rows selected.',
+    },
+    openSwipeIndex: { ...stage, description: 'Start with the row at this index swiped open.' },
+    pendingCount: {
+      ...stage,
+      description: 'Start with the confirmation open for the first N rows.',
+    },
+    // Set by the stories and the toolbar, not by hand.
+    locale: { table: { disable: true } },
+    dir: { table: { disable: true } },
+    theme: { table: { disable: true } },
+    server: { table: { disable: true } },
+    deviceId: { table: { disable: true } },
+    title: { table: { disable: true } },
+    onReady: { table: { disable: true } },
   },
   render: (args, { globals }) => (
     <ConversationListDemo {...args} locale={globals.locale as Locale} />
   ),
+  // Stories without a play of their own are checked once the list is there.
+  play: listsLoaded,
 } satisfies Meta<typeof ConversationListDemo>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 /**
+ * An open confirmation is a modal dialog: inline on the docs page it would cover the whole page,
+ * so stories that start with one are only in the sidebar.
+ */
+const opensAModalDialog = ['!autodocs'];
+
+/**
  * Swipe a row to the left (or hover it, or Tab to it) to reveal Delete. A deletion can be undone
  * for 5 seconds (Undo, or Ctrl/Cmd+Z in the list); the time stands still while the pointer or
  * focus is on the status below the list.
  */
-export const AFewConversations: Story = { args: { undoWindowMs: 5000 } };
+export const AFewConversations: Story = {
+  args: { undoWindowMs: 5000 },
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const [, row] = await findRows(canvasElement);
+    if (!row) throw new Error('the list shows fewer than two rows');
+    const name = displayNameOf(row);
+
+    await step('Swipe the second row to the left: its Delete shows', async () => {
+      swipe(row, -120);
+      await waitFor(() => expect(row).toHaveAttribute('data-swipe', 'open'));
+    });
+    await step('Delete asks first, with Cancel focused and history kept', async () => {
+      await userEvent.click(within(row).getByRole('button', { name: /^Delete/ }));
+      const dialog = await findConfirmation(canvasElement, 'Delete conversation?');
+      expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+      expect(
+        within(dialog).getByRole('checkbox', { name: 'Also clear chat history' }),
+      ).not.toBeChecked();
+      await confirmDeletion(dialog);
+    });
+    await step('The row leaves at once, and Undo is offered for 5 seconds', async () => {
+      await waitFor(() => expect(row).not.toBeInTheDocument());
+      await expectAnnouncement(canvasElement, /^Deleted .+/);
+      expect(announcement(canvasElement)).toContain(name);
+    });
+    await step('Undo puts it back before anything was sent', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Undo' }));
+      await expectAnnouncement(canvasElement, /^Restored .+/);
+      expect(rowNamed(canvasElement, name)).toBeVisible();
+    });
+  },
+};
+
+/**
+ * Select mode: tick three conversations, Delete, choose to clear their history too. The kit
+ * announces the outcome once the server has answered.
+ */
+export const SelectAndDelete: Story = {
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const grid = conversationGrid(canvasElement);
+    const rows = await findRows(canvasElement);
+    const total = Number(grid.getAttribute('aria-rowcount'));
+    const names = rows.slice(0, 3).map(displayNameOf);
+
+    await step('Select enters selection mode, with Delete disabled at 0', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Select' }));
+      expect(canvas.getByText('0 selected')).toBeVisible();
+      expect(toolbarDelete(canvasElement)).toBeDisabled();
+    });
+    await step('Tick three conversations', async () => {
+      for (const name of names) {
+        await userEvent.click(canvas.getByRole('checkbox', { name: `Select ${name}` }));
+      }
+      expect(canvas.getByText('3 selected')).toBeVisible();
+      for (const name of names) {
+        expect(rowNamed(canvasElement, name)).toHaveAttribute('aria-selected', 'true');
+      }
+    });
+    await step('Delete, clearing their history', async () => {
+      await userEvent.click(toolbarDelete(canvasElement));
+      const dialog = await findConfirmation(canvasElement, 'Delete 3 conversations?');
+      await userEvent.click(
+        within(dialog).getByRole('checkbox', { name: 'Also clear chat history' }),
+      );
+      expect(within(dialog).getByText(/cannot be recovered/)).toBeVisible();
+      await confirmDeletion(dialog);
+    });
+    await step('The rows leave, and the outcome is announced', async () => {
+      await expectAnnouncement(canvasElement, 'Deleted 3 conversations');
+      expect(grid).toHaveAttribute('aria-rowcount', String(total - 3));
+      for (const name of names) {
+        expect(queryRowNamed(canvasElement, name)).toBeNull();
+      }
+    });
+  },
+};
+
+/**
+ * Without a pointer: Tab into the list, move with the arrows, Delete on a focused row asks to
+ * delete it, Cancel gives the focus back, Enter on the dialog's Delete confirms. (Escape closes
+ * the native dialog only for a real key press, which the story's simulated keyboard is not: the
+ * browser tests press it.)
+ */
+export const KeyboardOnly: Story = {
+  play: async ({ canvasElement, step }) => {
+    const grid = conversationGrid(canvasElement);
+    await findRows(canvasElement);
+
+    await step('Tab reaches Select, then the list (one tab stop), on its first row', async () => {
+      await userEvent.tab();
+      expect(within(canvasElement).getByRole('button', { name: 'Select' })).toHaveFocus();
+      await userEvent.tab();
+      expect(focusedRow()).toHaveAttribute('aria-rowindex', '1');
+    });
+    await step('ArrowDown moves to the second row', async () => {
+      await userEvent.keyboard('{ArrowDown}');
+      expect(focusedRow()).toHaveAttribute('aria-rowindex', '2');
+    });
+    const row = focusedRow();
+    const name = displayNameOf(row);
+    await step('The Delete key asks; Enter on Cancel gives the focus back to the row', async () => {
+      await userEvent.keyboard('{Delete}');
+      const dialog = await findConfirmation(canvasElement, 'Delete conversation?');
+      expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(dialog).not.toBeVisible());
+      expect(focusedRow()).toBe(row);
+    });
+    await step("Delete again, Tab to the dialog's Delete and press Enter", async () => {
+      await userEvent.keyboard('{Delete}');
+      const dialog = await findConfirmation(canvasElement, 'Delete conversation?');
+      // From Cancel (focused on open) to Delete, beside it.
+      await userEvent.tab();
+      const confirm = within(dialog).getByRole('button', { name: 'Delete' });
+      expect(confirm).toHaveFocus();
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(dialog).not.toBeVisible());
+    });
+    await step('The row is gone and the focus stays in the list', async () => {
+      await expectAnnouncement(canvasElement, 'Deleted 1 conversation');
+      expect(queryRowNamed(canvasElement, name)).toBeNull();
+      expect(grid.contains(document.activeElement)).toBe(true);
+    });
+  },
+};
 
 export const EmptyList: Story = { args: { conversations: 0 } };
 
@@ -50,7 +247,10 @@ export const SelectionMode: Story = { args: { selectedCount: 3 } };
 export const RowSwipedOpen: Story = { args: { openSwipeIndex: 1 } };
 
 /** Rows waiting for the confirmation are marked pending. */
-export const PendingRows: Story = { args: { selectedCount: 3, pendingCount: 3 } };
+export const PendingRows: Story = {
+  tags: opensAModalDialog,
+  args: { selectedCount: 3, pendingCount: 3 },
+};
 
 const longNames: Conversation[] = [
   [
@@ -88,17 +288,24 @@ const longNames: Conversation[] = [
 export const LongNamesInSeveralScripts: Story = { args: { conversations: longNames } };
 
 /** Swipe a row, press Delete: the confirmation for one conversation. */
-export const SingleConfirmation: Story = { args: { pendingCount: 1 } };
+export const SingleConfirmation: Story = { tags: opensAModalDialog, args: { pendingCount: 1 } };
 
-export const BatchConfirmation: Story = { args: { selectedCount: 4, pendingCount: 4 } };
+export const BatchConfirmation: Story = {
+  tags: opensAModalDialog,
+  args: { selectedCount: 4, pendingCount: 4 },
+};
 
 /** "Also clear chat history" starts checked: the text warns that it cannot be undone. */
 export const ClearHistoryChecked: Story = {
+  tags: opensAModalDialog,
   args: { selectedCount: 2, pendingCount: 2, defaultClearHistory: true },
 };
 
 /** A backend that cannot keep history: no choice is offered, and the text says so. */
-export const HistoryAlwaysCleared: Story = { args: { pendingCount: 1, keepHistory: false } };
+export const HistoryAlwaysCleared: Story = {
+  tags: opensAModalDialog,
+  args: { pendingCount: 1, keepHistory: false },
+};
 
 /** Two of the four selected conversations fail: they come back, stay selected, and Retry sends them again. */
 export const PartialFailure: Story = {
@@ -112,10 +319,35 @@ export const PartialFailure: Story = {
         .map((item) => item.conversationID);
       server.failNext({
         conversationIDs: [second as string, fourth as string],
-        code: 2801,
-        message: 'Network timeout',
+        code: 2999,
+        message: 'SDK not ready',
       });
     },
+  },
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const rows = await findRows(canvasElement);
+    const [, second, , fourth] = rows.map(displayNameOf);
+    await step('Delete the four selected conversations', async () => {
+      await waitFor(() => expect(canvas.getByText('4 selected')).toBeVisible());
+      await userEvent.click(toolbarDelete(canvasElement));
+      await confirmDeletion(await findConfirmation(canvasElement, 'Delete 4 conversations?'));
+    });
+    await step('Two fail: they come back, still selected, with the reason', async () => {
+      await expectAnnouncement(
+        canvasElement,
+        'Deleted 2 conversations. 2 conversations could not be deleted (Chat is not ready yet)',
+      );
+      expect(canvas.getByText('2 selected')).toBeVisible();
+      for (const name of [second, fourth]) {
+        expect(rowNamed(canvasElement, name as string)).toHaveAttribute('aria-selected', 'true');
+      }
+    });
+    await step('Retry sends exactly those two again', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+      await expectAnnouncement(canvasElement, 'Deleted 2 conversations');
+      expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
+    });
   },
 };
 
@@ -135,12 +367,48 @@ export const ThousandConversationBatch: Story = {
 /** One person, two devices, one server: a deletion on one device disappears on the other. */
 export const TwoDevicesInSync: Story = {
   render: () => <TwoDevices multiClientSync />,
+  play: async ({ canvasElement, step }) => {
+    const { name, laptop } = await deleteFirstRowOnThePhone(canvasElement, step);
+    await step('It disappears on the laptop, which says why', async () => {
+      await waitFor(() => expect(queryRowNamed(laptop, name)).toBeNull(), { timeout: 5000 });
+      await expectAnnouncement(laptop, 'was deleted on another device');
+      expect(announcement(laptop)).toContain(name);
+    });
+  },
 };
 
 /** With multi-client sync off (Tencent's default), the other device keeps showing it. */
 export const TwoDevicesWithoutSync: Story = {
   render: () => <TwoDevices multiClientSync={false} />,
+  play: async ({ canvasElement, step }) => {
+    const { name, laptop } = await deleteFirstRowOnThePhone(canvasElement, step);
+    await step('The laptop still shows it', async () => {
+      expect(rowNamed(laptop, name)).toBeVisible();
+      expect(announcement(laptop)).toBe('');
+    });
+  },
 };
+
+type Step = (label: string, play: () => Promise<void>) => Promise<void> | void;
+
+/** On the phone of the TwoDevices story: swipe the first row, confirm, wait for the server. */
+async function deleteFirstRowOnThePhone(canvasElement: HTMLElement, step: Step) {
+  const canvas = within(canvasElement);
+  const phone = canvas.getByRole('region', { name: 'Phone' });
+  const laptop = canvas.getByRole('region', { name: 'Laptop' });
+  const [row] = await findRows(phone);
+  await findRows(laptop);
+  if (!row) throw new Error('the phone shows no rows');
+  const name = displayNameOf(row);
+  await step(`Delete ${name} on the phone`, async () => {
+    swipe(row, -120);
+    await waitFor(() => expect(row).toHaveAttribute('data-swipe', 'open'));
+    await userEvent.click(within(row).getByRole('button', { name: /^Delete/ }));
+    await confirmDeletion(await findConfirmation(phone, 'Delete conversation?'));
+    await expectAnnouncement(phone, /^Deleted .+/);
+  });
+  return { name, laptop };
+}
 
 function ComesBack() {
   const [server] = useState(() =>
@@ -196,6 +464,7 @@ export const RightToLeftArabicNames: Story = {
 };
 
 export const Japanese: Story = {
+  tags: opensAModalDialog,
   args: { selectedCount: 2, pendingCount: 2 },
   render: (args) => <ConversationListDemo {...args} locale="ja" />,
 };
@@ -249,3 +518,15 @@ export const CustomBrandTheme: Story = {
     </div>
   ),
 };
+
+/** The list's toolbar Delete (selection mode), not a row's "Delete <name>". */
+function toolbarDelete(canvasElement: HTMLElement): HTMLElement {
+  return within(canvasElement).getByRole('button', { name: /^Delete( \d+)?$/ });
+}
+
+/** The row that has the keyboard focus (the grid's roving focus is on a row or inside it). */
+function focusedRow(): HTMLElement {
+  const row = document.activeElement?.closest<HTMLElement>('[role="row"]');
+  if (!row) throw new Error('no row has the focus');
+  return row;
+}
