@@ -86,12 +86,22 @@ export default defineConfig({
         index: 'src/index.ts',
         memory: 'src/memory.ts',
         tencent: 'src/tencent.ts',
+        server: 'src/server.ts',
       },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },
     rolldownOptions: {
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+      output: {
+        // The root entry holds the components and hooks: "use client" marks it as the boundary
+        // of React Server Components (Next.js App Router), so a Server Component may render the
+        // provider and the list. A directive in the source would not survive bundling; the
+        // banner goes above the bundled code. The chunks it imports need none (whatever a client
+        // module imports is client code), and the other entries hold no React: `/server` must
+        // stay callable from a Server Component, `/memory` too.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
     },
   },
   test: {

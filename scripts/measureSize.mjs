@@ -9,7 +9,8 @@
 // - "every export but the in-memory server": the upper bound for a host that imports everything
 //   (the behaviour hooks, the dialog's parts, the runtime for code without React…), for growth.
 // - "every export": the whole package root, the in-memory server included.
-// - the subpath entry points `conversation-kit/memory` and `conversation-kit/tencent`, each
+// - the subpath entry points `conversation-kit/memory`, `conversation-kit/tencent` and
+//   `conversation-kit/server` (what a server renders with; no browser downloads it), each
 //   alone: what importing only that entry adds. They share their code with the root (the
 //   package's build puts it in shared chunks), so a host that imports both pays once.
 // - the stylesheet, minified and gzipped.
@@ -45,6 +46,7 @@ export const CEILING = {
   // The subpath entry points, each alone: today's size with a little headroom, as for every export.
   memoryJsGzip: 5 * 1024,
   tencentJsGzip: 4 * 1024,
+  serverJsGzip: 1 * 1024,
 };
 
 const virtualEntry = '\0size-entry';
@@ -124,6 +126,7 @@ export async function measureSize() {
   );
   // The subpath entry points, each alone (what `import … from 'conversation-kit/memory'` adds).
   const tencentEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/tencent.ts`)};`);
+  const serverEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/server.ts`)};`);
   const host = await measureJs(
     `export { ConversationKitProvider, ConversationList, DeleteConversationDialog, createTencentChatAdapter } from ${JSON.stringify(index)};`,
   );
@@ -138,6 +141,7 @@ export async function measureSize() {
     leftOut: memory.exports.filter((name) => all.exports.includes(name)),
     memoryJsGzip: memory.gzip,
     tencentJsGzip: tencentEntry.gzip,
+    serverJsGzip: serverEntry.gzip,
     cssRaw: css.raw,
     cssGzip: css.gzip,
   };
@@ -166,6 +170,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `conversation-kit/tencent alone: ${kb(size.tencentJsGzip)} gzip (ceiling ${kb(CEILING.tencentJsGzip)})`,
   );
   console.log(
+    `conversation-kit/server alone: ${kb(size.serverJsGzip)} gzip (ceiling ${kb(CEILING.serverJsGzip)})`,
+  );
+  console.log(
     `kit CSS: ${kb(size.cssRaw)} raw, ${kb(size.cssGzip)} minified+gzip — ${verdict(size.cssGzip, BUDGET.cssGzip)} the ${kb(BUDGET.cssGzip)} target`,
   );
   if (
@@ -174,7 +181,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     size.cssGzip > CEILING.cssGzip ||
     size.allJsGzip > CEILING.allJsGzip ||
     size.memoryJsGzip > CEILING.memoryJsGzip ||
-    size.tencentJsGzip > CEILING.tencentJsGzip
+    size.tencentJsGzip > CEILING.tencentJsGzip ||
+    size.serverJsGzip > CEILING.serverJsGzip
   ) {
     console.error('The kit grew past its size ceiling.');
     process.exitCode = 1;

@@ -80,6 +80,15 @@ export interface ChatAdapter {
    */
   readonly accountID?: string;
   /**
+   * Optional: a name for this adapter's conversation list that is the same wherever the adapter
+   * is made, for server rendering (docs/server-rendering.md). The list's query key is built from
+   * it instead of from the adapter object, so a list prefetched on the server with an adapter
+   * made there is found in the browser by the adapter made there. Two adapters with the same
+   * `cacheKey` on one `QueryClient` share one list: give each account (and each device of a
+   * demo) its own.
+   */
+  readonly cacheKey?: string;
+  /**
    * Optional: listens for the backend's connection changing, `true` when it is connected again
    * and `false` when it lost the connection; returns the function that stops listening. Only
    * changes are reported (nothing on subscribing); a network failure of a call (see

@@ -33,11 +33,11 @@ export function assertAdapterCapabilities(adapter: ChatAdapter): void {
   }
 }
 
-const adapterKeys = new WeakMap<ChatAdapter, number>();
+const adapterKeys = new WeakMap<object, number>();
 let lastAdapterKey = 0;
 
 /** A number per adapter, so that two devices sharing the host's QueryClient never mix lists. */
-function keyOfAdapter(adapter: ChatAdapter): number {
+function keyOfAdapter(adapter: object): number {
   let key = adapterKeys.get(adapter);
   if (key === undefined) {
     lastAdapterKey += 1;
@@ -50,8 +50,12 @@ function keyOfAdapter(adapter: ChatAdapter): number {
 /**
  * The query key of an adapter's conversation list. Every key of the kit starts with
  * `['conversation-kit']`, so `queryClient.invalidateQueries({queryKey: ['conversation-kit']})`
- * reaches them all.
+ * reaches them all. An adapter with a `cacheKey` is keyed by it (a string: it never meets the
+ * numbers of adapters without one), so that a server and a browser find the same list.
  */
-export function conversationListQueryKey(adapter: ChatAdapter): readonly unknown[] {
-  return ['conversation-kit', 'conversations', keyOfAdapter(adapter)];
+export function conversationListQueryKey(
+  adapter: Pick<ChatAdapter, 'cacheKey'>,
+): readonly unknown[] {
+  const { cacheKey } = adapter;
+  return ['conversation-kit', 'conversations', cacheKey ?? keyOfAdapter(adapter)];
 }

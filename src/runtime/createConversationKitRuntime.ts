@@ -782,6 +782,11 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         // Status changes and the runtime's own writes arrive here too; only a new list is news.
         if (data && data !== syncedList) syncStore(data);
       });
+      // A list written before this runtime listened (prefetched on a server and hydrated, or
+      // loaded by an earlier provider on this client): the store learns of it now, or no row of
+      // it could be asked to be deleted.
+      const listAtConnect = readList();
+      if (listAtConnect && listAtConnect !== syncedList) syncStore(listAtConnect);
       return () => {
         if (hasDocument) {
           window.removeEventListener('pagehide', sendBeforeLeaving);

@@ -63,7 +63,7 @@ describe('SPEC 7 domain types', () => {
     expectTypeOf<DeleteListOptions>().toEqualTypeOf<{ clearMessage: boolean }>();
   });
 
-  test('ChatAdapter adds only optional members: accountID and subscribeToConnection', () => {
+  test('ChatAdapter adds only optional members: accountID, cacheKey and subscribeToConnection', () => {
     type Added = Omit<
       ChatAdapter,
       | 'capabilities'
@@ -74,6 +74,7 @@ describe('SPEC 7 domain types', () => {
     >;
     expectTypeOf<Added>().toEqualTypeOf<{
       readonly accountID?: string;
+      readonly cacheKey?: string;
       subscribeToConnection?(listener: (online: boolean) => void): () => void;
     }>();
     // `readonly`: a Pick of it equals its Readonly form only if the property is readonly.

@@ -62,6 +62,11 @@ export interface ConnectOptions {
   maxBatchSize?: number;
   /** Whether this client offers to keep history. Default true. */
   keepHistory?: boolean;
+  /**
+   * The adapter's `cacheKey`: the same name on the server and in the browser lets a list
+   * prefetched on the server hydrate the browser's (docs/server-rendering.md).
+   */
+  cacheKey?: string;
 }
 
 /** A chat server kept in memory, which several clients ("devices") connect to. */
@@ -315,6 +320,7 @@ export function createMemoryChatServer(options: MemoryChatServerOptions = {}): M
     return {
       capabilities,
       accountID,
+      cacheKey: connectOptions.cacheKey,
       async getConversationList() {
         await reachServer();
         return [...self.view.values()].map(copyConversation);

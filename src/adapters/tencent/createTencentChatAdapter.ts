@@ -27,7 +27,13 @@ import {
 import { type ToConversationOptions, toConversation } from './toConversation';
 
 /** Options of `createTencentChatAdapter`. */
-export interface TencentChatAdapterOptions extends ToConversationOptions {}
+export interface TencentChatAdapterOptions extends ToConversationOptions {
+  /**
+   * The adapter's `cacheKey`, for a list prefetched on the server (for example the signed-in
+   * user's ID, as the server's adapter names it too): docs/server-rendering.md.
+   */
+  cacheKey?: string;
+}
 
 /**
  * Creates the kit's `ChatAdapter` over a logged-in `@tencentcloud/chat` instance.
@@ -136,6 +142,7 @@ export function createTencentChatAdapter(
 
   return {
     capabilities: { maxBatchSize: TENCENT_MAX_BATCH_SIZE, keepHistory: true },
+    cacheKey: options.cacheKey,
 
     get accountID() {
       return readLoginUser(chat);

@@ -81,6 +81,14 @@ export interface ConversationListProps extends ConversationGridOptions, RootProp
    * with Undo and the seconds left, Retry and a dismiss button, above a progress bar with Stop.
    */
   renderStatus?: (props: ConversationListStatusProps) => ReactNode;
+  /**
+   * The time, in ms since the epoch, that the first render computes relative times ("5 min ago")
+   * from. Default: when the list's data was fetched (the query's `dataUpdatedAt`), which a list
+   * prefetched on the server carries into the browser, so the server HTML and the browser's first
+   * render say the same; the current time when there is no data yet. After mount the list moves
+   * to the real clock. See docs/server-rendering.md.
+   */
+  referenceTime?: number;
   /** Added to the root element's `ck-root ck-list` classes. */
   className?: string;
   style?: CSSProperties;
@@ -122,6 +130,7 @@ export const ConversationList = forwardRef<ConversationListHandle, ConversationL
       toolbar = true,
       renderToolbar,
       renderStatus,
+      referenceTime,
       className,
       style,
       onKeyDown,
@@ -134,7 +143,9 @@ export const ConversationList = forwardRef<ConversationListHandle, ConversationL
     // While rows are on their way out, an empty list is not yet "no conversations".
     const deleting = useDeletionState((state) => state.inFlightIDs.size > 0);
     const idPrefix = useId();
-    const [now, setNow] = useState(() => Date.now());
+    // The same on the server and in the browser's first render: the time the data was fetched
+    // (dehydrated with it), not two different clocks.
+    const [now, setNow] = useState(() => referenceTime ?? (query.dataUpdatedAt || Date.now()));
 
     // The grid's handle functions keep their identity: the handle is made once.
     const { focus, scrollToConversation } = grid;
@@ -144,7 +155,10 @@ export const ConversationList = forwardRef<ConversationListHandle, ConversationL
     ]);
 
     useEffect(() => {
-      // Relative times ("5 min ago") move on by themselves.
+      // After mount the real clock: at once when the first render's time is off by more than a
+      // second (a page rendered on the server a while ago); a smaller gap is not worth rendering
+      // every row again. Then relative times ("5 min ago") move on by themselves.
+      setNow((first) => (Math.abs(Date.now() - first) > 1000 ? Date.now() : first));
       const timer = setInterval(() => setNow(Date.now()), 60_000);
       return () => clearInterval(timer);
     }, []);
