@@ -34,8 +34,23 @@ if (typeof memory.generateConversations !== 'function' || typeof tencent.toConve
 for (const name of ['chunk', 'SdkCode', 'useConversationStore', 'useConversationKit']) {
   if (name in kit) throw new Error('internal export ' + name);
 }
-const css = (await import('node:fs')).readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
+// conversation-kit/server, as a server renders with it: no \"use client\" (a Server Component
+// calls it), while the root entry carries one (React Server Components take it as the boundary).
+const { readFileSync } = await import('node:fs');
+const firstLine = (file) => readFileSync('node_modules/conversation-kit/dist/' + file, 'utf8').split('\\n')[0];
+if (!/^[\"']use client[\"'];?$/.test(firstLine('index.js'))) throw new Error('dist/index.js has no \"use client\" on top');
+if (/use client/.test(firstLine('server.js'))) throw new Error('dist/server.js must not be a client module');
+const { QueryClient } = await import('@tanstack/react-query');
+const ssr = await import('conversation-kit/server');
+const queryClient = new QueryClient();
+const onServer = memory.createMemoryChatServer({ conversations: 5 }).connect('web', { cacheKey: 'inbox' });
+await ssr.prefetchConversationList(queryClient, onServer);
+if (queryClient.getQueryData(ssr.conversationListQueryKey(onServer))?.length !== 5) throw new Error('conversation-kit/server prefetch');
+if (ssr.conversationListQueryKey !== kit.conversationListQueryKey) throw new Error('conversation-kit/server key');
+if (!readFileSync('node_modules/conversation-kit/LICENSE', 'utf8').includes('MIT License')) throw new Error('LICENSE is missing');
+const css = readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
 if (!css.includes('--ck-')) throw new Error('styles.css is missing');
 console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports; /memory ' +
-  Object.keys(memory).length + ', /tencent ' + Object.keys(tencent).length);
+  Object.keys(memory).length + ', /tencent ' + Object.keys(tencent).length + ', /server ' + Object.keys(ssr).length +
+  ' (prefetches; the root says \"use client\", /server does not)');
 "

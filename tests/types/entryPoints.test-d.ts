@@ -1,7 +1,9 @@
 // The subpath entry points `conversation-kit/memory` and `conversation-kit/tencent` hold the same
-// functions and types as the root, which keeps re-exporting the two factories (SPEC 7).
+// functions and types as the root, which keeps re-exporting the two factories (SPEC 7);
+// `conversation-kit/server` holds what a server renders with, and no component or hook.
 import * as root from 'conversation-kit';
 import * as memory from 'conversation-kit/memory';
+import * as server from 'conversation-kit/server';
 import * as tencent from 'conversation-kit/tencent';
 import { describe, expectTypeOf, test } from 'vitest';
 
@@ -47,6 +49,16 @@ describe('entry points', () => {
     expectTypeOf(memory).not.toHaveProperty('createTencentChatAdapter');
     expectTypeOf(tencent).not.toHaveProperty('ConversationList');
     expectTypeOf(tencent).not.toHaveProperty('createMemoryChatServer');
+  });
+
+  test('conversation-kit/server: what a server renders with, and nothing of React', () => {
+    expectTypeOf(server.conversationListQueryKey).toEqualTypeOf(root.conversationListQueryKey);
+    expectTypeOf(server.prefetchConversationList)
+      .parameter(1)
+      .toEqualTypeOf<Pick<root.ChatAdapter, 'getConversationList' | 'cacheKey'>>();
+    expectTypeOf(server.prefetchConversationList).returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf(server).not.toHaveProperty('ConversationList');
+    expectTypeOf(server).not.toHaveProperty('useConversations');
   });
 
   test('the root exports no internals', () => {

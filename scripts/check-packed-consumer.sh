@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Packs the built kit and type-checks it from a fresh, strict TypeScript consumer, as a host app
-# would meet it after `npm install conversation-kit`:
+# Packs the kit and meets it from a fresh, strict consumer, as a host app would after
+# `npm install conversation-kit`:
 #
-# - only the tarball and its non-optional peers are installed (React, zustand, React Query and
-#   @types/react): no `@tencentcloud/chat` (an optional peer), no Vite and its client types;
-# - `strict`, `skipLibCheck: false` (the kit's own .d.ts files are checked too) and
-#   `noUncheckedSideEffectImports` (so `import 'conversation-kit/styles.css'` must resolve to a
-#   type entry);
-# - twice: `moduleResolution: bundler` (Vite, webpack, Next.js) and `node16` (Node's own rules:
-#   `exports` conditions, ESM declaration files whose relative imports need extensions);
-# - the code is the README's "Using the list" example, taken from README.md itself, plus a file
-#   that imports every entry point: `conversation-kit`, `/memory`, `/tencent`, `/styles.css`.
+# 1. Types. Only the tarball and its non-optional peers are installed (React, zustand, React
+#    Query and @types/react): no `@tencentcloud/chat` (an optional peer), no Vite and its client
+#    types. `strict`, `skipLibCheck: false` (the kit's own .d.ts files are checked too) and
+#    `noUncheckedSideEffectImports` (so `import 'conversation-kit/styles.css'` must resolve to a
+#    type entry); twice: `moduleResolution: bundler` (Vite, webpack, Next.js) and `node16` (Node's
+#    own rules: `exports` conditions, ESM declaration files whose relative imports need
+#    extensions). The code is the README's "Using the list" example, taken from README.md itself,
+#    plus a file that imports every entry point.
+# 2. A build. Vite and its React plugin are then installed as dev tools (the tsconfig above never
+#    names Vite's types) and build a page that renders that same README example.
+# 3. A render. The built page is served on a free localhost port and opened in Chromium
+#    (scripts/render-packed-example.mjs): the grid shows rows, and the console has no error.
 #
-# Peers are installed at the versions this repo has, with --prefer-offline, so the npm cache
+# `npm pack` runs the kit's `prepack` (a fresh build), as it does on a clean clone. Peers and dev
+# tools are installed at the versions this repo has, with --prefer-offline, so the npm cache
 # usually answers. The compiler is the repo's own TypeScript.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +27,8 @@ peers=()
 for name in react react-dom zustand @tanstack/react-query @types/react; do
   peers+=("$name@$(version "$name")")
 done
+# The consumer's build tools, for step 2.
+tools=("vite@$(version vite)" "@vitejs/plugin-react@$(version @vitejs/plugin-react)")
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -61,6 +67,7 @@ process.stdout.write(block[1]);
 
 cat > src/entry-points.tsx << 'TSX'
 // Every entry point, as a host imports it. The subpaths hold the same functions as the root.
+import type { QueryClient } from '@tanstack/react-query';
 import 'conversation-kit/styles.css';
 import {
   type ChatAdapter,
@@ -78,6 +85,11 @@ import {
   type MemoryChatServer,
   type MemoryChatServerOptions,
 } from 'conversation-kit/memory';
+import {
+  conversationListQueryKey,
+  type PrefetchableAdapter,
+  prefetchConversationList,
+} from 'conversation-kit/server';
 import {
   createTencentChatAdapter,
   type TencentChat,
@@ -137,7 +149,13 @@ export function App() {
   );
 }
 
-export { calls, deleteTwo, sameTencent, tencentAdapter };
+// What a server renders with: a list prefetched under the cacheKey the browser's adapter shares.
+const onTheServer: PrefetchableAdapter = sameMemory(options).connect('web', { cacheKey: 'inbox' });
+const inboxKey: readonly unknown[] = conversationListQueryKey(onTheServer);
+const prefetch: (queryClient: QueryClient, adapter: PrefetchableAdapter) => Promise<void> =
+  prefetchConversationList;
+
+export { calls, deleteTwo, inboxKey, prefetch, sameTencent, tencentAdapter };
 TSX
 
 common='"strict": true, "skipLibCheck": false, "noUncheckedSideEffectImports": true,
@@ -160,4 +178,58 @@ for mode in bundler node16; do
     status=1
   fi
 done
+
+# 2. Build the README's example with Vite, installed now as a dev tool of the consumer.
+npm install --no-audit --no-fund --prefer-offline --silent --save-dev "${tools[@]}" > /dev/null
+mkdir page
+cat > page/index.html << 'HTML'
+<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>README example</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <div id="root"></div>
+    <script type="module" src="./main.tsx"></script>
+  </body>
+</html>
+HTML
+# Outside src: the page's own entry, not part of what the strict type-check above covers.
+cat > page/main.tsx << 'TSX'
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Inbox } from '../src/readme-example';
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Inbox />
+  </StrictMode>,
+);
+TSX
+cat > vite.config.mjs << 'JS'
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({ root: 'page', plugins: [react()], build: { outDir: '../built' } });
+JS
+if node_modules/.bin/vite build --logLevel error; then
+  echo "strict consumer: Vite builds the README example"
+else
+  echo "strict consumer: Vite does NOT build the README example" >&2
+  exit 1
+fi
+
+# 3. Render it in Chromium.
+port=$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+node_modules/.bin/vite preview --port "$port" --strictPort --host 127.0.0.1 --logLevel error > preview.log 2>&1 &
+preview=$!
+trap 'kill "$preview" 2>/dev/null; rm -rf "$scratch"' EXIT
+if node "$repo/scripts/render-packed-example.mjs" "http://127.0.0.1:$port/"; then
+  echo "strict consumer: the built README example renders its rows in Chromium, no console error"
+else
+  cat preview.log >&2
+  status=1
+fi
 exit $status
