@@ -95,11 +95,11 @@ export default defineConfig({
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: {
         // The root entry holds the components and hooks: "use client" marks it as the boundary
-        // of React Server Components (Next.js App Router), so a Server Component may render the
-        // provider and the list. A directive in the source would not survive bundling; the
-        // banner goes above the bundled code. The chunks it imports need none (whatever a client
-        // module imports is client code), and the other entries hold no React: `/server` must
-        // stay callable from a Server Component, `/memory` too.
+        // of React Server Components (Next.js App Router), so a Server Component may import it
+        // and its components run as client components. A directive in the source would not
+        // survive bundling; the banner goes above the bundled code. The chunks it imports need
+        // none (whatever a client module imports is client code), and the other entries hold no
+        // React: `/server` must stay callable from a Server Component, `/memory` too.
         banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
       },
     },
