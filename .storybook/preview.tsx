@@ -12,7 +12,8 @@ const withKitGlobals: Decorator = (Story, context) => {
       style={{
         padding: 16,
         background: theme === 'dark' ? '#0b0c10' : '#f5f6f8',
-        minHeight: '100vh',
+        // A story fills the canvas on its own page; on a docs page it takes only its height.
+        minHeight: context.viewMode === 'docs' ? undefined : '100vh',
       }}
     >
       <Story />
@@ -80,7 +81,19 @@ const preview: Preview = {
     // The accessibility panel runs axe on every story; in the story tests (Vitest) a violation
     // fails the story, as the kit promises an accessible list.
     a11y: { test: 'error' },
-    docs: { toc: true },
+    docs: { toc: { headingSelector: 'h2, h3' } },
+    // The docs pages first, in reading order, then the components from the outside in.
+    options: {
+      storySort: {
+        order: [
+          'Docs',
+          ['Getting started', 'Theming', 'Adapters', 'Undo and offline'],
+          'Components',
+          ['ConversationList', 'DeleteConversationDialog', 'ConversationKitProvider'],
+          'Hooks',
+        ],
+      },
+    },
   },
 };
 

@@ -192,7 +192,7 @@ function CustomMarkup(props: { locale: Locale }) {
   );
 }
 
-const meta = { title: 'Behaviour hooks' } satisfies Meta;
+const meta = { title: 'Hooks/Behaviour hooks' } satisfies Meta;
 
 export default meta;
 

@@ -40,7 +40,7 @@ function ProviderStage(props: ProviderStageProps) {
 }
 
 const meta = {
-  title: 'ConversationKitProvider',
+  title: 'Components/ConversationKitProvider',
   // The prop table is the provider's own, though the story makes its adapter and children.
   component: ConversationKitProvider as ComponentType<ProviderStageProps>,
   tags: ['autodocs'],

@@ -22,11 +22,20 @@ import {
 import { ServerPanel } from './ServerPanel';
 import { TwoDevices } from './TwoDevices';
 
-/** Controls of the story's stage (the in-memory server and the frame), not of the list. */
-const stage = { table: { category: 'Story: in-memory server and frame' } };
+/** A control of the story's stage (the in-memory server and the frame), not of the list. */
+function stage(description: string, defaultValue: string, control?: 'boolean' | 'number') {
+  return {
+    description,
+    table: {
+      category: 'Story: in-memory server and frame',
+      defaultValue: { summary: defaultValue },
+    },
+    ...(control && { control }),
+  };
+}
 
 const meta = {
-  title: 'ConversationList',
+  title: 'Components/ConversationList',
   // The prop table documents the kit's component; the stories render it inside a provider on an
   // in-memory server, which the "Story" controls set up.
   component: ConversationList,
@@ -41,44 +50,38 @@ const meta = {
     width: 420,
   },
   argTypes: {
-    conversations: {
-      ...stage,
-      description:
-        'How many conversations the server starts with (generated from `seed`), or the conversations themselves.',
-      control: { type: 'number' },
-    },
+    conversations: stage(
+      'How many conversations the server starts with (generated from `seed`), or the conversations themselves.',
+      '30',
+      'number',
+    ),
     latencyMs: {
-      ...stage,
-      description: 'How long the server takes to answer each call, in ms.',
+      ...stage('How long the server takes to answer each call, in ms.', '0'),
       control: { type: 'range', min: 0, max: 3000, step: 50 },
     },
     undoWindowMs: {
-      ...stage,
-      description:
-        "The provider's `undoWindowMs`: how long a confirmed deletion can be undone before it is sent. 0 is off.",
+      ...stage(
+        "The provider's `undoWindowMs`: how long a confirmed deletion can be undone before it is sent; 0 is off.",
+        '0',
+      ),
       control: { type: 'range', min: 0, max: 15_000, step: 500 },
     },
-    keepHistory: {
-      ...stage,
-      description: 'Whether the backend can delete a conversation and keep its history.',
-    },
-    seed: { ...stage, description: 'Seed of the generated conversations.' },
-    multiClientSync: {
-      ...stage,
-      description:
-        "Whether a deletion reaches the account's other devices (Tencent's console switch).",
-    },
-    width: { ...stage, description: 'Width of the frame around the list, in px.' },
-    height: { ...stage, description: 'Height of the frame around the list, in px.' },
-    selectedCount: {
-      ...stage,
-      description: 'Start in selection mode with the first N rows selected.',
-    },
-    openSwipeIndex: { ...stage, description: 'Start with the row at this index swiped open.' },
-    pendingCount: {
-      ...stage,
-      description: 'Start with the confirmation open for the first N rows.',
-    },
+    keepHistory: stage(
+      'Whether the backend can delete a conversation and keep its history.',
+      'true',
+      'boolean',
+    ),
+    seed: stage('Seed of the generated conversations.', '1', 'number'),
+    multiClientSync: stage(
+      "Whether a deletion reaches the account's other devices (Tencent's console switch).",
+      'true',
+      'boolean',
+    ),
+    width: stage('Width of the frame around the list, in px.', '100%', 'number'),
+    height: stage('Height of the frame around the list, in px.', '560', 'number'),
+    selectedCount: stage('Start in selection mode with the first N rows selected.', '0', 'number'),
+    openSwipeIndex: stage('Start with the row at this index swiped open.', 'none', 'number'),
+    pendingCount: stage('Start with the confirmation open for the first N rows.', '0', 'number'),
     // Set by the stories and the toolbar, not by hand.
     locale: { table: { disable: true } },
     dir: { table: { disable: true } },

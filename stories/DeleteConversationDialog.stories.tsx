@@ -15,7 +15,7 @@ import { ComposedDeleteDialog, type ComposedDeleteDialogProps } from './Composed
 import { findConfirmation, findRows, listsLoaded, swipe } from './interactions';
 
 const meta = {
-  title: 'DeleteConversationDialog',
+  title: 'Components/DeleteConversationDialog',
   // The prop tables document the kit's dialog and its parts; the story renders a host's list
   // with a confirmation composed from those parts.
   component: DeleteConversationDialog,

@@ -27,15 +27,30 @@ import { useSwipeGestures } from './useSwipeGestures';
 export interface ConversationGridOptions {
   /** A row was activated (click, tap or Enter) outside selection mode. */
   onConversationOpen?: (conversation: Conversation) => void;
-  /** Swiping a row toward the trailing edge reveals Delete. Default true. */
+  /**
+   * Swiping a row toward the trailing edge reveals Delete.
+   * @default true
+   */
   swipeToDelete?: boolean;
-  /** Swiping past 60% of the row's width asks to delete at once. Default true. */
+  /**
+   * Swiping past 60% of the row's width asks to delete at once.
+   * @default true
+   */
   fullSwipeToDelete?: boolean;
-  /** Offers selection mode (long press, Shift+Space, Shift+arrows, Ctrl/Cmd+A). Default true. */
+  /**
+   * Offers selection mode (long press, Shift+Space, Shift+arrows, Ctrl/Cmd+A).
+   * @default true
+   */
   selectable?: boolean;
-  /** Whether "Also clear chat history" starts checked in the confirmation. Default false. */
+  /**
+   * Whether "Also clear chat history" starts checked in the confirmation.
+   * @default false
+   */
   defaultClearHistory?: boolean;
-  /** Ask for confirmation before deleting. Default true; `false` only for hosts that confirm elsewhere. */
+  /**
+   * Ask for confirmation before deleting; `false` only for hosts that confirm elsewhere.
+   * @default true
+   */
   confirm?: boolean;
   /** Height of every row in px. Default: the grid's `--ck-row-height`, else 72. */
   rowHeight?: number;
@@ -55,7 +70,10 @@ export interface ConversationGridOptions {
   onSelectionChange?: (selectedIDs: ReadonlySet<string>) => void;
   /** Whether the list is in selection mode, when the host owns it (controlled). Default: the list's own. */
   selectionMode?: boolean;
-  /** Whether the list starts in selection mode, if the host does not own it. Default false. */
+  /**
+   * Whether the list starts in selection mode, if the host does not own it.
+   * @default false
+   */
   defaultSelectionMode?: boolean;
   /** Called when selection mode is entered or left other than by `selectionMode`. Not called on mount. */
   onSelectionModeChange?: (selectionMode: boolean) => void;

@@ -29,9 +29,10 @@ export interface ConversationKitProviderProps {
    */
   store?: ConversationStore;
   /**
-   * Language of every string the kit renders. Default `en`. Other catalogues load on demand:
+   * Language of every string the kit renders. Other catalogues than English load on demand:
    * until the first one is there the kit speaks English, and on a change of locale it keeps the
    * former language until the new one is there (`loadLocale` ahead of time skips the wait).
+   * @default 'en'
    */
   locale?: Locale;
   /** Overrides of single messages; anything missing falls back to the locale, then to English. */
@@ -43,8 +44,9 @@ export interface ConversationKitProviderProps {
    */
   onError?: (error: ConversationKitError, info: { refused: boolean }) => void;
   /**
-   * How long a confirmed deletion can be undone before it is sent, in ms. Default 0 (off). While
-   * it runs, the list's status says "Deleted <n> conversations" with an Undo button.
+   * How long a confirmed deletion can be undone before it is sent, in ms; 0 is off. While it
+   * runs, the list's status says "Deleted 3 conversations" (or the one name) with an Undo button.
+   * @default 0
    */
   undoWindowMs?: number;
   /**

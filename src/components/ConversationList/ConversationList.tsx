@@ -47,9 +47,10 @@ export interface ConversationListProps extends ConversationGridOptions, RootProp
   /** Called once per deletion, made here or on another device. */
   onConversationsDeleted?: (conversationIDs: string[], info: { origin: DeletionOrigin }) => void;
   /**
-   * Render the confirmation dialog inside the list. Default true; `false` when the host renders
+   * Render the confirmation dialog inside the list; `false` when the host renders
    * `<DeleteConversationDialog />` itself elsewhere in the provider (e.g. outside a pane that can
    * be hidden on narrow screens). Requests still wait for that dialog.
+   * @default true
    */
   renderDialog?: boolean;
   /** The conversation the host shows now: its row is marked (`aria-current`, `data-active`). */
@@ -66,12 +67,13 @@ export interface ConversationListProps extends ConversationGridOptions, RootProp
   /** Drawn when there are no conversations. Default: "No conversations yet". */
   renderEmpty?: () => ReactNode;
   /**
-   * Whether the toolbar shows above the grid (it shows only when `selectable` too). Default true;
-   * `false` for hosts that put Select, Done and Delete elsewhere (`useConversationSelection`).
+   * Whether the toolbar shows above the grid (it shows only when `selectable` too); `false` for
+   * hosts that put Select, Done and Delete elsewhere (`useConversationSelection`).
+   * @default true
    */
   toolbar?: boolean;
   /**
-   * Draws the toolbar. Default: Select outside selection mode; Select all, "<n> selected",
+   * Draws the toolbar. Default: Select outside selection mode; Select all, "3 selected",
    * Delete and Done inside it.
    */
   renderToolbar?: (props: ConversationListToolbarProps) => ReactNode;
