@@ -149,6 +149,8 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
+        // Quiet `npm test`: not a line for each dependency Vite bundles for the browser.
+        logLevel: 'warn',
         test: {
           name: 'storybook',
           browser: {

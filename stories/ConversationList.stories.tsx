@@ -2,7 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type React from 'react';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { type Conversation, ConversationList, createMemoryChatServer, type Locale } from '../src';
+import {
+  type Conversation,
+  ConversationList,
+  createMemoryChatServer,
+  type Locale,
+  type MemoryChatServer,
+} from '../src';
 // The story picks rows in the order the list shows them; the kit's own ordering is internal.
 import { compareConversations } from '../src/runtime/conversationListCache';
 import { ConversationListDemo } from './ConversationListDemo';
@@ -143,6 +149,50 @@ export const AFewConversations: Story = {
       await expectAnnouncement(canvasElement, /^Restored .+/);
       expect(rowNamed(canvasElement, name)).toBeVisible();
     });
+  },
+};
+
+/** The server of the next story, for its play function to ask what reached it. */
+let serverOfTheUndoWindowStory: MemoryChatServer | undefined;
+
+/**
+ * The deletion waits for its undo window (2 seconds here) before it is sent, and the window stands
+ * still while the pointer or the focus is on Undo.
+ */
+export const SentWhenTheUndoWindowEnds: Story = {
+  args: {
+    undoWindowMs: 2000,
+    onReady: ({ server }) => {
+      serverOfTheUndoWindowStory = server;
+    },
+  },
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const [row] = await findRows(canvasElement);
+    const server = serverOfTheUndoWindowStory;
+    if (!row || !server) throw new Error('the story has no rows or no server');
+    const name = displayNameOf(row);
+
+    await step('Swipe the first row and delete it', async () => {
+      swipe(row, -120);
+      await waitFor(() => expect(row).toHaveAttribute('data-swipe', 'open'));
+      await userEvent.click(within(row).getByRole('button', { name: /^Delete/ }));
+      await confirmDeletion(await findConfirmation(canvasElement, 'Delete conversation?'));
+    });
+    const undo = canvas.getByRole('button', { name: 'Undo' });
+    await step('With the pointer on Undo the window stands still: nothing is sent', async () => {
+      await userEvent.hover(undo);
+      expect(server.calls).toHaveLength(0);
+    });
+    await step(
+      'Once the pointer leaves, the window runs out and the deletion is sent',
+      async () => {
+        await userEvent.unhover(undo);
+        await waitFor(() => expect(server.calls).toHaveLength(1), { timeout: 10_000 });
+        expect(server.listConversations().map((item) => item.displayName)).not.toContain(name);
+        expect(canvas.queryByRole('button', { name: 'Undo' })).toBeNull();
+      },
+    );
   },
 };
 
