@@ -23,6 +23,8 @@ const config: StorybookConfig = {
     },
   },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // The sidebar opens on the kit's own Getting started, not on Storybook's checklist for its users.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   // The docs pages' examples import the kit by its package name, as a host app does; here that
   // name is the sources. The more specific alias comes first.
   viteFinal: (config) => ({
