@@ -97,14 +97,18 @@ export type {
   DeletionState,
   OutboxEntry,
   OutboxStorage,
+  OutboxTabMessage,
+  OutboxTabPort,
+  OutboxTabs,
   UndoableDeletion,
 } from './runtime';
 export {
+  clearStoredOutbox,
   conversationListQueryKey,
   createConversationKitRuntime,
   createLocalStorageOutbox,
   createMemoryOutbox,
-  outboxStorageKey,
+  outboxStorageKeyPrefix,
 } from './runtime';
 export type {
   ConversationStore,

@@ -28,6 +28,13 @@ import { createDeletionEventBuffer, type DeletionEvent } from './deletionEventBu
 import { createDeletionState, type DeletionStateStore } from './deletionState';
 import { fetchReconcilerOf, reconcileFetchedList } from './fetchReconciler';
 import { defaultOutboxStorage, type OutboxEntry, type OutboxStorage } from './outbox';
+import { createOutboxKeeper } from './outboxKeeper';
+import {
+  defaultOutboxTabs,
+  type OutboxTabMessage,
+  type OutboxTabPort,
+  type OutboxTabs,
+} from './outboxTabs';
 import { type SendDeletionsResult, sendDeletions } from './sendDeletions';
 import type {
   ConversationKitErrorReport,
@@ -127,6 +134,11 @@ export interface ConversationKitRuntimeOptions<Store extends ListStateAccess> {
    * (`adapter.accountID`). Default: the browser's localStorage; `null` keeps nothing.
    */
   outboxStorage?: OutboxStorage | null;
+  /**
+   * How the tabs of one browser share the outbox. Default: Web Locks and a BroadcastChannel
+   * where the browser has them; elsewhere the page acts as if it were the only one.
+   */
+  outboxTabs?: OutboxTabs;
 }
 
 /** Background sends report their errors to `subscribeToErrors` before they reject. */
@@ -137,12 +149,6 @@ const FIRST_RETRY_DELAY_MS = 1000;
 /** The longest wait between two tries, however often the network failed. */
 const MAX_RETRY_DELAY_MS = 30_000;
 
-/**
- * Per outbox, the kept deletions some runtime of this page is handling (confirmed here, or read
- * back from it): a runtime made later on this page (a provider mounted again) leaves them to it,
- * so each is sent by one runtime.
- */
-const handledByOutbox = new WeakMap<OutboxStorage, Set<string>>();
 let lastDeletionNumber = 0;
 
 function checkedUndoWindow(undoWindowMs: number): number {
@@ -188,17 +194,15 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
 
   // ----- the outbox: confirmed deletions kept until the backend has them -----
 
-  const outbox =
-    options.outboxStorage === undefined
-      ? defaultOutboxStorage()
-      : (options.outboxStorage ?? undefined);
-  let handledInThisPage = new Set<string>();
-  if (outbox) {
-    handledInThisPage = handledByOutbox.get(outbox) ?? handledInThisPage;
-    handledByOutbox.set(outbox, handledInThisPage);
-  }
-  /** The account each kept deletion belongs to, so it leaves the right outbox after a sign-in. */
-  const accountOfKept = new Map<string, string>();
+  const tabs = options.outboxTabs ?? defaultOutboxTabs();
+  const keeper = createOutboxKeeper({
+    storage:
+      options.outboxStorage === undefined
+        ? defaultOutboxStorage()
+        : (options.outboxStorage ?? undefined),
+    tabID: tabs.tabID,
+    onAvailabilityChange: deletions.setOutboxUnavailable,
+  });
 
   /** The signed-in account now: read each time, since an SDK may log in after the runtime exists. */
   function currentAccount(): string | undefined {
@@ -206,77 +210,30 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     return typeof accountID === 'string' && accountID !== '' ? accountID : undefined;
   }
 
-  function readOutbox(accountID: string): OutboxEntry[] {
-    if (!outbox) return [];
-    try {
-      return outbox.read(accountID);
-    } catch {
-      return [];
-    }
-  }
-
-  /** Read, changed and written at once: another runtime of the page may keep entries there too. */
-  function updateOutbox(
-    accountID: string,
-    change: (entries: OutboxEntry[]) => OutboxEntry[],
-  ): void {
-    if (!outbox) return;
-    try {
-      outbox.write(accountID, change(readOutbox(accountID)));
-      deletions.setOutboxUnavailable(false);
-    } catch {
-      // Storage full or blocked: the deletion goes out all the same, it just would not survive
-      // a reload before the backend has it. The status says so; nothing throws into the host.
-      deletions.setOutboxUnavailable(true);
-    }
-  }
-
-  function keepInOutbox(entry: OutboxEntry): void {
-    // Without a known account nothing can be found again after a reload: nothing is kept.
-    const accountID = currentAccount();
-    if (!accountID) return;
-    accountOfKept.set(entry.deletionID, accountID);
-    handledInThisPage.add(entry.deletionID);
-    updateOutbox(accountID, (entries) => [...entries, entry]);
-  }
-
-  /** Keeps only these IDs of a kept deletion: the others were settled. */
-  function narrowOutboxEntry(deletionID: string, conversationIDs: readonly string[]): void {
-    const accountID = accountOfKept.get(deletionID);
-    if (accountID === undefined) return;
-    const remaining = new Set(conversationIDs);
-    updateOutbox(accountID, (entries) =>
-      entries.map((entry) =>
-        entry.deletionID === deletionID
-          ? { ...entry, conversationIDs: entry.conversationIDs.filter((id) => remaining.has(id)) }
-          : entry,
-      ),
-    );
-  }
-
-  function dropFromOutbox(deletionID: string): void {
-    const accountID = accountOfKept.get(deletionID);
-    if (accountID === undefined) return;
-    accountOfKept.delete(deletionID);
-    handledInThisPage.delete(deletionID);
-    updateOutbox(accountID, (entries) =>
-      entries.filter((entry) => entry.deletionID !== deletionID),
-    );
-  }
-
   /**
-   * Deletions confirmed on an earlier page load and never acknowledged. Their rows are hidden
-   * from the very first render (they are in flight from the start); they are sent on `connect()`.
+   * Deletions other runtimes are sending (another tab, another provider of this page, or a page
+   * that closed before the backend had them): their rows stay hidden here until the sender says
+   * how they ended, or this page takes them over from a closed one.
    */
-  const accountAtStart = currentAccount();
-  const keptAtStart = (accountAtStart ? readOutbox(accountAtStart) : []).filter(
-    (entry) => !handledInThisPage.has(entry.deletionID),
-  );
-  // Claimed only on connect: StrictMode makes a runtime it throws away, which must claim nothing.
-  if (keptAtStart.length > 0) {
-    deletions.markInFlight(keptAtStart.flatMap((entry) => entry.conversationIDs));
-  }
-  let keptSent = false;
+  const held = new Map<string, { tabID: string; ids: Set<string> }>();
+  /**
+   * IDs this runtime's own deletions (confirmed here, or taken over) are deleting, with how many
+   * of them do: a row confirmed in two tabs may end up in two deletions sent from one.
+   */
+  const ownPendingCount = new Map<string, number>();
+  const ownPending = {
+    has: (id: string) => ownPendingCount.has(id),
+    add(ids: readonly string[]): void {
+      for (const id of ids) ownPendingCount.set(id, (ownPendingCount.get(id) ?? 0) + 1);
+    },
+    settle(ids: readonly string[]): void {
+      for (const id of ids) {
+        const count = ownPendingCount.get(id) ?? 0;
+        if (count > 1) ownPendingCount.set(id, count - 1);
+        else ownPendingCount.delete(id);
+      }
+    },
+  };
 
   // ----- the list in the query cache, and the store's copy of its IDs -----
 
@@ -323,6 +280,208 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     const kitError = toConversationKitError(error);
     errorListeners.emit({ error: kitError, refused });
     return kitError;
+  }
+
+  // ----- rows hidden while a deletion is pending -----
+
+  /** Takes rows out of the list and marks them in flight, keeping what a rollback puts back. */
+  function hideRows(ids: readonly string[]): void {
+    const list = readList();
+    // One pass over the list removes the rows and keeps their latest version.
+    const kept =
+      list &&
+      removeConversations(list, new Set(ids), (item) =>
+        latestOfInFlight.set(item.conversationID, item),
+      );
+    deletions.markInFlight(ids);
+    reconciler.noteDeleted(ids);
+    if (kept) writeList(kept);
+  }
+
+  /**
+   * The list with these rows back in their place, as last seen; `unseen` are rows this page never
+   * listed (hidden from its first render), which only a refetch brings back.
+   */
+  function withRowsBack(
+    list: Conversation[],
+    ids: readonly string[],
+  ): { next: Conversation[]; restored: Conversation[]; unseen: number } {
+    const present = ids.length > 0 ? new Set(conversationIDsOf(list)) : new Set<string>();
+    const missing = ids.filter((id) => !present.has(id));
+    const restored = missing
+      .map((id) => latestOfInFlight.get(id))
+      .filter((item): item is Conversation => item !== undefined);
+    return {
+      next: upsertConversations(list, restored),
+      restored,
+      unseen: missing.length - restored.length,
+    };
+  }
+
+  /** Whether a deletion another runtime sends holds this row hidden. */
+  function isHeld(conversationID: string): boolean {
+    for (const entry of held.values()) if (entry.ids.has(conversationID)) return true;
+    return false;
+  }
+
+  /**
+   * Forgets what was recorded about settled in-flight IDs, and unmarks them: those still pending
+   * in another deletion (this runtime's own, or one it holds for another) stay as they are.
+   */
+  function forgetInFlight(ids: readonly string[]): void {
+    const settled = ids.filter((id) => !ownPending.has(id) && !isHeld(id));
+    for (const id of settled) {
+      removedWhileInFlight.delete(id);
+      updatedWhileInFlight.delete(id);
+      latestOfInFlight.delete(id);
+    }
+    deletions.settleInFlight(settled);
+  }
+
+  /** Hides the rows of a deletion another runtime sends, until it says how it ended. */
+  function holdRows(deletionID: string, tabID: string, conversationIDs: readonly string[]): void {
+    const existing = held.get(deletionID);
+    if (existing) {
+      existing.tabID = tabID;
+    } else {
+      if (conversationIDs.length === 0) return;
+      // Rows this runtime deletes itself are held too, so that undoing here does not show a row
+      // another tab's deletion still removes; and a message that brought one back before that
+      // deletion was confirmed no longer keeps it listed.
+      held.set(deletionID, { tabID, ids: new Set(conversationIDs) });
+      for (const id of conversationIDs) updatedWhileInFlight.delete(id);
+      // Before connect() the list is left alone (creating a runtime changes nothing outside it);
+      // connect() takes the rows out of a list that is already there.
+      if (port) hideRows(conversationIDs);
+      else deletions.markInFlight(conversationIDs);
+    }
+    if (port) waitForTabToClose(tabID);
+  }
+
+  /** Another runtime settled some IDs of a deletion this one holds. */
+  function releaseHeld(
+    deletionID: string,
+    deleted: readonly string[],
+    restored: readonly string[],
+  ): void {
+    const entry = held.get(deletionID);
+    if (!entry) return;
+    const gone = deleted.filter((id) => entry.ids.has(id));
+    const notDeleted = restored.filter((id) => entry.ids.has(id));
+    for (const id of [...gone, ...notDeleted]) entry.ids.delete(id);
+    if (entry.ids.size === 0) held.delete(deletionID);
+    const stillPending = (id: string) => ownPending.has(id) || isHeld(id);
+    // Gone for good, whatever another deletion of the same row here ends with.
+    for (const id of gone) if (stillPending(id)) removedWhileInFlight.add(id);
+    // A row comes back unless it is gone (another device deleted it meanwhile) or still pending.
+    const back = notDeleted.filter((id) => !removedWhileInFlight.has(id) && !stillPending(id));
+    const list = readList();
+    if (list) {
+      const { next, restored: rows, unseen } = withRowsBack(list, back);
+      writeList(next);
+      reconciler.noteUpdated(rows);
+      if (unseen > 0) refetchList();
+    }
+    reconciler.noteDeleted(gone);
+    forgetInFlight([...gone, ...notDeleted]);
+  }
+
+  // ----- this page's tabs: messages, and the pages that close -----
+
+  let port: OutboxTabPort | undefined;
+  /** The pages this runtime waits for, to take over what they leave when they close. */
+  const waitingForTabs = new Map<string, () => void>();
+
+  function post(message: OutboxTabMessage): void {
+    port?.post(message);
+  }
+
+  function hear(message: OutboxTabMessage): void {
+    if (message.accountID !== currentAccount()) return;
+    if (message.type === 'pending') {
+      holdRows(message.deletionID, message.tabID, message.conversationIDs);
+    } else {
+      releaseHeld(message.deletionID, message.deleted, message.restored);
+    }
+  }
+
+  function waitForTabToClose(tabID: string): void {
+    if (waitingForTabs.has(tabID)) return;
+    waitingForTabs.set(
+      tabID,
+      tabs.whenClosed(tabID, () => {
+        waitingForTabs.delete(tabID);
+        takeOverFrom(tabID);
+      }),
+    );
+  }
+
+  /**
+   * Sends what a closed page kept (or what a thrown-away runtime of this page left): exactly one
+   * page takes each entry (`OutboxTabs.whenClosed`), and tells the others it now sends it.
+   */
+  function takeOverFrom(tabID: string): void {
+    const accountID = currentAccount();
+    if (!accountID || !port) return;
+    for (const entry of keeper.takeOver(accountID, tabID)) {
+      held.delete(entry.deletionID);
+      const hidden = entry.conversationIDs.filter((id) => !deletions.isInFlight(id));
+      if (hidden.length > 0) hideRows(hidden);
+      post({
+        type: 'pending',
+        accountID,
+        tabID: tabs.tabID,
+        deletionID: entry.deletionID,
+        conversationIDs: entry.conversationIDs,
+      });
+      // Kept from another page, perhaps sent there already: "not found" counts as done, a
+      // refusal brings the row back (with a refetch when this page never listed it).
+      ownPending.add(entry.conversationIDs);
+      sendAgain(entry.deletionID, entry.conversationIDs, entry.clearHistory, 0).catch(
+        alreadyReported,
+      );
+    }
+    recheckHeld();
+  }
+
+  /**
+   * Held deletions whose sender this runtime may not hear from any more: taken over by another
+   * page (wait for that one instead), or settled while this runtime was not listening (the list
+   * is fetched again, as the backend has it).
+   */
+  function recheckHeld(): void {
+    const accountID = currentAccount();
+    const kept = new Map(
+      (accountID ? keeper.read(accountID) : []).map((entry) => [entry.deletionID, entry]),
+    );
+    let settledUnheard = false;
+    for (const [deletionID, entry] of [...held]) {
+      const stored = kept.get(deletionID);
+      if (stored) {
+        if (stored.tabID !== entry.tabID) holdRows(deletionID, stored.tabID, []);
+        continue;
+      }
+      held.delete(deletionID);
+      forgetInFlight([...entry.ids]);
+      settledUnheard = true;
+    }
+    if (settledUnheard) refetchList();
+  }
+
+  function keepInOutbox(entry: Omit<OutboxEntry, 'tabID'>): void {
+    // Without a known account nothing can be found again after a reload: nothing is kept.
+    const accountID = currentAccount();
+    if (!accountID) return;
+    keeper.keep(accountID, entry);
+    const { deletionID, conversationIDs } = entry;
+    post({ type: 'pending', accountID, tabID: tabs.tabID, deletionID, conversationIDs });
+  }
+
+  /** Tells the other runtimes how some IDs of a kept deletion ended. */
+  function postReleased(deletionID: string, deleted: string[], restored: string[]): void {
+    const accountID = keeper.accountOf(deletionID);
+    if (accountID === undefined || deleted.length + restored.length === 0) return;
+    post({ type: 'released', accountID, deletionID, deleted, restored });
   }
 
   // ----- deletions -----
@@ -383,18 +542,10 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     }
 
     // Everything up to the first await runs synchronously, so a double click finds these in flight.
-    const list = readList();
-    // One pass over the list removes the rows and keeps what a rollback puts back.
-    const kept =
-      list &&
-      removeConversations(list, new Set(toSend), (item) =>
-        latestOfInFlight.set(item.conversationID, item),
-      );
     const { selectedIDs } = store.getState();
     const wasSelected = toSend.filter((id) => selectedIDs.has(id));
-    deletions.markInFlight(toSend);
-    reconciler.noteDeleted(toSend);
-    if (kept) writeList(kept);
+    hideRows(toSend);
+    ownPending.add(toSend);
 
     const deletionID = newDeletionID();
     keepInOutbox({ deletionID, conversationIDs: toSend, clearHistory, confirmedAt: Date.now() });
@@ -459,6 +610,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     } catch (error) {
       // Settling touches the host's cache and listeners; whatever throws there, the IDs must
       // not stay marked in flight, or every later deletion of them would be skipped.
+      ownPending.settle(toSend);
       deletions.settleInFlight(toSend);
       throw reportError(error, false);
     }
@@ -488,31 +640,33 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
 
     // A row deleted here stays gone unless a new message brought it back meanwhile.
     const goneForGood = deletedHere.filter((id) => !updatedWhileInFlight.has(id));
-    let next = readList();
-    if (next) {
-      next = removeConversations(next, new Set(goneForGood));
-      const present = comeBack.length > 0 ? new Set(conversationIDsOf(next)) : new Set<string>();
-      const missing = comeBack.filter((id) => !present.has(id));
-      const restored = missing
-        .map((id) => latestOfInFlight.get(id))
-        .filter((item): item is Conversation => item !== undefined);
-      next = upsertConversations(next, restored);
+    ownPending.settle(settled);
+    // Gone for good, however the deletion another tab sends of the same row ends.
+    for (const id of deleted) if (isHeld(id)) removedWhileInFlight.add(id);
+    const list = readList();
+    if (list) {
+      const { next, restored, unseen } = withRowsBack(
+        removeConversations(list, new Set(goneForGood)),
+        // A row another tab's deletion still removes stays hidden until that one ends.
+        comeBack.filter((id) => !isHeld(id)),
+      );
       writeList(next);
       reconciler.noteUpdated(restored);
       // A row never shown on this page load (a deletion kept from the last one) comes back
       // with the list as the backend has it.
-      if (restored.length < missing.length) void queryClient.invalidateQueries({ queryKey });
+      if (unseen > 0) refetchList();
     }
     reconciler.noteDeleted(goneForGood);
-    for (const id of settled) {
-      removedWhileInFlight.delete(id);
-      updatedWhileInFlight.delete(id);
-      latestOfInFlight.delete(id);
-    }
-    deletions.settleInFlight(settled);
+    forgetInFlight(settled);
     deletions.updateWaitingForNetwork(waitingForNetwork, settled);
+    const cameBack = new Set(comeBack);
+    postReleased(
+      kept.deletionID,
+      settled.filter((id) => !cameBack.has(id)),
+      comeBack,
+    );
     if (waitingForNetwork.length > 0) {
-      narrowOutboxEntry(kept.deletionID, waitingForNetwork);
+      keeper.narrow(kept.deletionID, waitingForNetwork);
       retryWhenOnline(
         kept.deletionID,
         waitingForNetwork,
@@ -520,7 +674,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         kept.attempt,
       ).catch(alreadyReported);
     } else {
-      dropFromOutbox(kept.deletionID);
+      keeper.drop(kept.deletionID);
     }
     const reselect = new Set(comeBack);
     const stillSelected = wasSelected.filter((id) => reselect.has(id));
@@ -573,6 +727,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     } catch (error) {
       // Nobody awaits this send (it runs in the background): whatever throws while settling is
       // reported, and the IDs are not left marked in flight.
+      ownPending.settle(ids);
       deletions.settleInFlight(ids);
       deletions.updateWaitingForNetwork([], ids);
       throw reportError(error, false);
@@ -586,6 +741,22 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
 
   function wakeRetries(): void {
     for (const wake of [...retryWaiters]) wake();
+    if (refetchWhenOnline) refetchList();
+  }
+
+  /** Whether the list must be fetched again once the device is back online. */
+  let refetchWhenOnline = false;
+
+  /**
+   * Fetches the list again, for rows that come back but were never listed on this page load (a
+   * deletion kept from an earlier one, or another tab's). Not left to an invalidation: the next
+   * write of the list would cancel it, and an offline device would never bring the rows back.
+   */
+  function refetchList(): void {
+    refetchWhenOnline = false;
+    queryClient.fetchQuery({ ...queryOptions, staleTime: 0 }).catch(() => {
+      refetchWhenOnline = true;
+    });
   }
 
   /** Exponential backoff with jitter, capped at 30 s: 1 s, 2 s, 4 s … each between half and all of it. */
@@ -609,10 +780,15 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       const timer = setTimeout(wake, retryDelay(attempt));
       retryWaiters.add(wake);
     });
-    // What another device deleted meanwhile is gone already; the rest goes out again.
+    // What was settled meanwhile (settling threw) is not sent again; the rest goes out again.
     const still = ids.filter((id) => deletions.isInFlight(id));
+    const settledMeanwhile = ids.filter((id) => !deletions.isInFlight(id));
+    if (settledMeanwhile.length > 0) {
+      ownPending.settle(settledMeanwhile);
+      postReleased(deletionID, settledMeanwhile, []);
+    }
     if (still.length === 0) {
-      dropFromOutbox(deletionID);
+      keeper.drop(deletionID);
       return;
     }
     await sendAgain(deletionID, still, clearHistory, attempt + 1);
@@ -694,6 +870,16 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     }
   }
 
+  /**
+   * Deletions kept by an earlier page load or another tab. Their rows are hidden from the very
+   * first render (they are in flight from the start); on `connect()` this page learns which of
+   * them to send (those of pages that closed) and which to leave to a live page.
+   */
+  const accountAtStart = currentAccount();
+  for (const entry of accountAtStart ? keeper.read(accountAtStart) : []) {
+    holdRows(entry.deletionID, entry.tabID, entry.conversationIDs);
+  }
+
   const queryOptions: ConversationQueryOptions = {
     queryKey,
     queryFn: fetchConversations,
@@ -738,24 +924,28 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     subscribeToErrors: errorListeners.add,
     connect() {
       const removeHider = reconciler.addHider(hidesFromAnswer);
-      // Once per runtime, however often it is connected (StrictMode connects it twice).
-      if (!keptSent) {
-        keptSent = true;
-        for (const entry of keptAtStart) {
-          if (handledInThisPage.has(entry.deletionID)) {
-            // Another runtime of this page took it meanwhile: its rows are that one's to settle.
-            deletions.settleInFlight(entry.conversationIDs);
-          } else {
-            handledInThisPage.add(entry.deletionID);
-            accountOfKept.set(entry.deletionID, accountAtStart as string);
-            // Kept from an earlier page load, its rows never shown in this one: "not found" counts
-            // as done (that page may have sent it), a refusal brings the row back with a refetch.
-            sendAgain(entry.deletionID, entry.conversationIDs, entry.clearHistory, 0).catch(
-              alreadyReported,
-            );
-          }
-        }
+      if (keeper.hasStorage) {
+        const ports = [keeper.connectToPage(hear), tabs.connect(hear)];
+        port = {
+          post: (message) => {
+            for (const each of ports) each.post(message);
+          },
+          close: () => {
+            for (const each of ports) each.close();
+          },
+        };
       }
+      // Rows held since the runtime was made leave a list that is already there (a provider
+      // mounted again on a shared client, a list rendered on the server).
+      const heldIDs = [...held.values()].flatMap((entry) => [...entry.ids]);
+      if (heldIDs.length > 0) hideRows(heldIDs);
+      for (const tabID of new Set([...held.values()].map((entry) => entry.tabID))) {
+        // This page's own entries that no runtime of it sends are taken over at once; another
+        // page's wait until it closes (StrictMode connects twice: the second finds nothing new).
+        if (tabID === tabs.tabID) takeOverFrom(tabID);
+        else waitForTabToClose(tabID);
+      }
+      recheckHeld();
       // Leaving the page ends the chance to undo, not the deletion.
       const sendBeforeLeaving = () => undoWindows.sendAllNow();
       const sendWhenHidden = () => {
@@ -788,6 +978,10 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       const listAtConnect = readList();
       if (listAtConnect && listAtConnect !== syncedList) syncStore(listAtConnect);
       return () => {
+        port?.close();
+        port = undefined;
+        for (const stopWaiting of waitingForTabs.values()) stopWaiting();
+        waitingForTabs.clear();
         if (hasDocument) {
           window.removeEventListener('pagehide', sendBeforeLeaving);
           document.removeEventListener('visibilitychange', sendWhenHidden);

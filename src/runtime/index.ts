@@ -16,11 +16,14 @@ export type { DeletionState, DeletionStateStore } from './deletionState';
 export { reconcileFetchedList } from './fetchReconciler';
 export type { OutboxEntry, OutboxStorage } from './outbox';
 export {
+  clearStoredOutbox,
   createLocalStorageOutbox,
   createMemoryOutbox,
   defaultOutboxStorage,
-  outboxStorageKey,
+  outboxStorageKeyPrefix,
 } from './outbox';
+export type { OutboxTabMessage, OutboxTabPort, OutboxTabs } from './outboxTabs';
+export { defaultOutboxTabs } from './outboxTabs';
 export type { SendDeletionsOptions, SendDeletionsResult } from './sendDeletions';
 export { DEFAULT_DELETE_CONCURRENCY, sendDeletions } from './sendDeletions';
 export type {

@@ -5,23 +5,57 @@ export interface OutboxEntry {
   clearHistory: boolean;
   /** When the person confirmed it (`Date.now()` clock). */
   confirmedAt: number;
+  /**
+   * The page (browser tab) that sends it. When that page closes, one live page of the account
+   * takes the entry over and sends it (`OutboxTabs`).
+   */
+  tabID: string;
 }
 
 /**
- * Where the kit keeps confirmed deletions until the backend has them, per account. Synchronous,
- * so that the first render after a reload can already hide their rows; a host with only an
- * asynchronous store (React Native) reads it into memory before it renders the provider.
+ * Where the kit keeps confirmed deletions until the backend has them, per account, in one slot
+ * per page: a page writes only its own slot, so two tabs never overwrite each other's entries.
+ * Synchronous, so that the first render after a reload can already hide their rows; a host with
+ * only an asynchronous store (React Native) reads it into memory before it renders the provider.
  * `write` may throw (quota, private mode): the kit then still deletes, but says it could not
  * keep the deletion for later.
  */
 export interface OutboxStorage {
+  /** Every entry kept for the account, by every page. */
   read(accountID: string): OutboxEntry[];
-  write(accountID: string, entries: readonly OutboxEntry[]): void;
+  /** Replaces what the page `tabID` keeps for the account; an empty list removes its slot. */
+  write(accountID: string, tabID: string, entries: readonly OutboxEntry[]): void;
 }
 
-/** The storage key of an account's outbox: clear it on sign-out with `localStorage.removeItem`. */
-export function outboxStorageKey(accountID: string): string {
-  return `conversation-kit:outbox:v1:${accountID}`;
+const KEY_PREFIX = 'conversation-kit:outbox:v1:';
+
+/**
+ * The start of every localStorage key of an account's outbox (`<prefix><tabID>`, one key per
+ * page that kept something). Account IDs are URI-encoded, so one account's prefix never starts
+ * another's keys.
+ */
+export function outboxStorageKeyPrefix(accountID: string): string {
+  return `${KEY_PREFIX}${encodeURIComponent(accountID)}:`;
+}
+
+/**
+ * Forgets every deletion kept for an account in `storage` (localStorage by default): call it on
+ * sign-out, after the kit's provider has unmounted.
+ */
+export function clearStoredOutbox(accountID: string, storage: Storage = localStorage): void {
+  const prefix = outboxStorageKeyPrefix(accountID);
+  for (const key of storageKeys(storage)) {
+    if (key.startsWith(prefix)) storage.removeItem(key);
+  }
+}
+
+function storageKeys(storage: Storage): string[] {
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index += 1) {
+    const key = storage.key(index);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -31,26 +65,35 @@ function isOutboxEntry(value: unknown): value is OutboxEntry {
     Array.isArray(entry.conversationIDs) &&
     entry.conversationIDs.every((id) => typeof id === 'string') &&
     typeof entry.clearHistory === 'boolean' &&
-    typeof entry.confirmedAt === 'number'
+    typeof entry.confirmedAt === 'number' &&
+    typeof entry.tabID === 'string'
   );
 }
 
+function parseEntries(text: string | null): OutboxEntry[] {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isOutboxEntry) : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
- * An outbox in the browser's `localStorage` (the default where there is one). What cannot be
- * read is treated as empty rather than thrown: a corrupt entry never blocks the list.
+ * An outbox in the browser's `localStorage` (the default where there is one): a JSON array per
+ * account and page. What cannot be read is treated as empty rather than thrown: a corrupt entry
+ * never blocks the list.
  */
 export function createLocalStorageOutbox(storage: Storage): OutboxStorage {
   return {
     read(accountID) {
-      try {
-        const parsed: unknown = JSON.parse(storage.getItem(outboxStorageKey(accountID)) ?? '[]');
-        return Array.isArray(parsed) ? parsed.filter(isOutboxEntry) : [];
-      } catch {
-        return [];
-      }
+      const prefix = outboxStorageKeyPrefix(accountID);
+      return storageKeys(storage)
+        .filter((key) => key.startsWith(prefix))
+        .flatMap((key) => parseEntries(storage.getItem(key)));
     },
-    write(accountID, entries) {
-      const key = outboxStorageKey(accountID);
+    write(accountID, tabID, entries) {
+      const key = `${outboxStorageKeyPrefix(accountID)}${tabID}`;
       if (entries.length === 0) storage.removeItem(key);
       else storage.setItem(key, JSON.stringify(entries));
     },
@@ -59,11 +102,18 @@ export function createLocalStorageOutbox(storage: Storage): OutboxStorage {
 
 /** An outbox that lives as long as the page: for tests, and hosts that keep nothing. */
 export function createMemoryOutbox(): OutboxStorage {
-  const entriesByAccount = new Map<string, OutboxEntry[]>();
+  const slots = new Map<string, Map<string, OutboxEntry[]>>();
   return {
-    read: (accountID) => [...(entriesByAccount.get(accountID) ?? [])],
-    write(accountID, entries) {
-      entriesByAccount.set(accountID, [...entries]);
+    read: (accountID) => [...(slots.get(accountID)?.values() ?? [])].flat(),
+    write(accountID, tabID, entries) {
+      const account = slots.get(accountID) ?? new Map<string, OutboxEntry[]>();
+      slots.set(accountID, account);
+      if (entries.length === 0) account.delete(tabID);
+      else
+        account.set(
+          tabID,
+          entries.map((entry) => ({ ...entry })),
+        );
     },
   };
 }

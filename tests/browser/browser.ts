@@ -66,3 +66,22 @@ export async function openFixture(
   if (params.count !== 0) await page.getByRole('row').first().waitFor();
   return { page, context, errors };
 }
+
+/**
+ * Deletes the row at `index` as a person does: its own Delete, then the confirmation's Delete.
+ * Returns the row's ID and name.
+ */
+export async function deleteRowAt(
+  page: Page,
+  index: number,
+): Promise<{ id: string; name: string }> {
+  const row = page.getByRole('row').nth(index);
+  const id = (await row.getAttribute('data-id')) as string;
+  const name = ((await row.locator('.ck-row-name').textContent()) ?? '').trim();
+  await row.hover();
+  await row.getByRole('button', { name: /^Delete / }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete conversation?' });
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return { id, name };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, launchChromium, openFixture } from './browser';
+import { type BrowserSession, deleteRowAt, launchChromium, openFixture } from './browser';
 
 // The undo window in real Chromium (issue 15): Undo before the window ends sends nothing; after it
 // the deletion arrives once; a reload during the window never shows the row again and the kept
@@ -26,16 +26,9 @@ function serverCalls(page: Page) {
   return page.evaluate(() => window.kit.server?.calls ?? []);
 }
 
-/** Deletes the row at `index` with its own Delete and the confirmation; returns its ID and name. */
+/** Deletes the row at `index`, and waits for the status to name it. */
 async function deleteRow(page: Page, index: number) {
-  const row = page.getByRole('row').nth(index);
-  const id = (await row.getAttribute('data-id')) as string;
-  const name = ((await row.locator('.ck-row-name').textContent()) ?? '').trim();
-  await row.hover();
-  await row.getByRole('button', { name: /^Delete / }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Delete conversation?' });
-  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  const { id, name } = await deleteRowAt(page, index);
   await page
     .getByRole('status')
     .filter({ hasText: `Deleted ${name}` })

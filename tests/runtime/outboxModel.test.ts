@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,7 +6,7 @@ import {
   DEFAULT_REFERENCE_TIME,
   type MemoryChatServer,
 } from '../../src/adapters/memory';
-import type { ChatAdapter, Conversation } from '../../src/core';
+import { type ChatAdapter, type Conversation, type DeleteResult, SdkCode } from '../../src/core';
 import {
   type ConversationKitRuntime,
   compareConversations,
@@ -16,47 +16,61 @@ import {
 } from '../../src/runtime';
 import { type ConversationStore, createConversationStore } from '../../src/store';
 import { nextTask } from '../fixtures';
+import { createTabNetwork, type SimulatedTab } from './tabNetwork';
 
 // A model-based test of the undo window and the durable outbox (issue 15), a sibling of
-// deletionModel.test.ts. Device A runs the kit with a short undo window and a memory outbox;
-// device B runs it with neither; both are on one in-memory server with multi-client sync.
-// Random interleavings of deletions on both, Undo on A, the network going and coming back,
-// reloads of A (a new runtime on the same outbox, the old page killed: it sends and writes
-// nothing more), messages arriving and real time passing must end, once everything is back
-// online and settled, with:
-// - every confirmed and not undone deletion of A having reached the server (a call made after
-//   it was confirmed names the conversation), and the conversation gone unless a message came
-//   for it after the confirmation;
-// - every call A made being one the person confirmed and did not undo, made after they did
-//   (so an undone deletion is never sent, even when the same conversation is deleted later);
-// - both lists equal to the server's, nothing in flight, nothing in a window, the outbox empty.
-// And between any two actions, no row of a deletion pending on a device is listed there, unless
-// a message for it arrived after its deletion started (that brings it back by design).
+// deletionModel.test.ts. Account A has two tabs of one browser: each runs the kit with a short
+// undo window, on one shared memory outbox and a simulated tab network (tabNetwork.ts: messages
+// as a BroadcastChannel delivers them, closing pages as Web Locks report them). Device B runs the
+// kit with neither. All are on one in-memory server with multi-client sync. Random interleavings
+// of deletions in either tab and on B, Undo in either tab, pausing the windows, the network going
+// and coming back, reloads of either tab (a new page on the same outbox, the old page killed: it
+// sends and writes nothing more, and its tab closes), messages arriving and real time passing
+// must end, once everything is back online and settled, with:
+// - every confirmed and not undone deletion having reached the server (a call made after it was
+//   confirmed names the conversation), and the conversation gone unless a message came for it
+//   after the confirmation;
+// - every call from A being one the person confirmed and did not undo, made after they did (so
+//   an undone deletion is never sent, even when the same conversation is deleted later);
+// - exactly once: no conversation got more answers "deleted" (or "not found") delivered to a
+//   live page of A than it had confirmations there, so a kept deletion is never sent by two tabs;
+// - every list equal to the server's, nothing in flight, nothing in a window, the outbox empty.
+// And between any two actions, no row of a deletion pending on a page is listed there, unless a
+// message for it arrived after its deletion started (that brings it back by design); and once a
+// task has passed, no row of a deletion kept in the outbox is listed in either tab of A.
 
 const CONVERSATIONS = 10;
 const UNDO_WINDOW_MS = 20;
 
+/** Which of A's two tabs an action happens in. */
+type Tab = 0 | 1;
+
 type Action =
-  /** A deletes 1–3 of its listed rows (picked by index within its list). */
-  | { kind: 'deleteA'; indexes: number[]; clearHistory: boolean }
+  /** A tab of A deletes 1–3 of its listed rows (picked by index within its list). */
+  | { kind: 'deleteA'; tab: Tab; indexes: number[]; clearHistory: boolean }
   /** B deletes one of its listed rows, at once (no window, no outbox). */
   | { kind: 'deleteB'; index: number; clearHistory: boolean }
-  | { kind: 'undo' }
+  | { kind: 'undo'; tab: Tab }
+  /** The pointer rests on a tab's announcement (the windows stop), or leaves it. */
+  | { kind: 'pause'; tab: Tab }
+  | { kind: 'resume'; tab: Tab }
   | { kind: 'offline' }
   | { kind: 'online' }
-  /** A's page reloads; with `pagehide`, the page heard it was going away first. */
-  | { kind: 'reload'; pagehide: boolean }
+  /** A tab reloads; with `pagehide`, the page heard it was going away first. */
+  | { kind: 'reload'; tab: Tab; pagehide: boolean }
   | { kind: 'receiveMessage'; index: number }
   | { kind: 'wait'; ms: number }
   | { kind: 'task' };
 
 const indexArb = fc.nat({ max: CONVERSATIONS - 1 });
+const tabArb = fc.constantFrom<Tab>(0, 1);
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('deleteA'),
+      tab: tabArb,
       indexes: fc.uniqueArray(indexArb, { minLength: 1, maxLength: 3 }),
       clearHistory: fc.boolean(),
     }),
@@ -69,12 +83,14 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
       clearHistory: fc.boolean(),
     }),
   },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('undo') }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('undo'), tab: tabArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pause'), tab: tabArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resume'), tab: tabArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('offline') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('online') }) },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('reload'), pagehide: fc.boolean() }),
+    arbitrary: fc.record({ kind: fc.constant('reload'), tab: tabArb, pagehide: fc.boolean() }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('receiveMessage'), index: indexArb }) },
   {
@@ -103,34 +119,54 @@ function listedIDs(page: Page): string[] {
   return idsOf(page.queryClient.getQueryData<Conversation[]>(page.runtime.queryKey) ?? []);
 }
 
+/** Per conversation, the answers "deleted" or "not found" that reached a live page of A. */
+type DoneAnswers = Map<string, number>;
+
 /**
  * One page load of a device. The adapter and the storage are wrapped so that once the page is
  * killed nothing of it goes on: its undo windows and retries may still fire, but their calls
- * never reach the server and their writes never reach the storage, as in a closed tab. Each page
- * gets a new storage object over the same data, as a reloaded page gets a new `localStorage`.
+ * never reach the server and their writes never reach the storage, and its tab closes, as with a
+ * closed tab. Each page gets a new storage object over the same data, as a reloaded page gets a
+ * new `localStorage`.
  */
 async function openPage(
   server: MemoryChatServer,
   device: string,
-  options: { undoWindowMs: number; outbox: OutboxStorage | null },
+  options: {
+    undoWindowMs: number;
+    outbox: OutboxStorage | null;
+    tab?: SimulatedTab;
+    doneAnswers?: DoneAnswers;
+  },
 ): Promise<Page> {
   let dead = false;
   const never = <T>() => new Promise<T>(() => undefined);
   const inner = server.connect(device);
+  /** Counts the definite answers this page hears, while it lives to hear them. */
+  const heard = <T extends DeleteResult | DeleteResult[]>(answer: T): T => {
+    if (dead || !options.doneAnswers) return answer;
+    for (const result of Array.isArray(answer) ? answer : [answer]) {
+      const done = result.ok || result.code === SdkCode.CONVERSATION_NOT_FOUND;
+      const { doneAnswers } = options;
+      const id = result.conversationID;
+      if (done) doneAnswers.set(id, (doneAnswers.get(id) ?? 0) + 1);
+    }
+    return answer;
+  };
   const adapter: ChatAdapter = {
     ...inner,
     capabilities: inner.capabilities,
     accountID: inner.accountID,
     getConversationList: () => (dead ? never() : inner.getConversationList()),
-    deleteConversation: (id) => (dead ? never() : inner.deleteConversation(id)),
+    deleteConversation: (id) => (dead ? never() : inner.deleteConversation(id).then(heard)),
     deleteConversationList: (ids, listOptions) =>
-      dead ? never() : inner.deleteConversationList(ids, listOptions),
+      dead ? never() : inner.deleteConversationList(ids, listOptions).then(heard),
   };
   const { outbox } = options;
   const storage: OutboxStorage | null = outbox && {
     read: (accountID) => (dead ? [] : outbox.read(accountID)),
-    write: (accountID, entries) => {
-      if (!dead) outbox.write(accountID, entries);
+    write: (accountID, tabID, entries) => {
+      if (!dead) outbox.write(accountID, tabID, entries);
     },
   };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -140,16 +176,23 @@ async function openPage(
     store: createConversationStore(),
     undoWindowMs: options.undoWindowMs,
     outboxStorage: storage,
+    ...(options.tab ? { outboxTabs: options.tab.tabs } : {}),
   });
   const disconnect = runtime.connect();
+  // The page shows the list, as useQuery would: invalidating it fetches it again.
+  const stopObserving = new QueryObserver(queryClient, { ...runtime.queryOptions }).subscribe(
+    () => {},
+  );
   // Offline, the list does not load; it is fetched again when the device is back online.
   await queryClient.fetchQuery({ ...runtime.queryOptions }).catch(() => undefined);
   return {
     runtime,
     queryClient,
     kill() {
+      stopObserving();
       disconnect();
       dead = true;
+      options.tab?.close();
     },
   };
 }
@@ -183,9 +226,20 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
   const accountID = server.connect('A').accountID as string;
   expect(accountID).toBeTruthy();
   const outbox = createMemoryOutbox();
-  let a = await openPage(server, 'A', { undoWindowMs: UNDO_WINDOW_MS, outbox });
+  const network = createTabNetwork();
+  const doneAnswers: DoneAnswers = new Map();
+  /** Per conversation, how many deletions of it A confirmed and did not undo. */
+  const confirmations = new Map<string, number>();
+  const openTab = () =>
+    openPage(server, 'A', {
+      undoWindowMs: UNDO_WINDOW_MS,
+      outbox,
+      tab: network.openTab(),
+      doneAnswers,
+    });
+  const tabs: Page[] = [await openTab(), await openTab()];
   const b = await openPage(server, 'B', { undoWindowMs: 0, outbox: null });
-  const pages = [a, b];
+  const pages = () => [...tabs, b];
   const confirmed = new Map<string, Confirmed>();
   const bPromises: Promise<unknown>[] = [];
 
@@ -198,6 +252,9 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
   const heldMessages = new Set<string>();
   /** Per page, the action in which each of its in-flight IDs went in flight. */
   const inFlightSince = new Map<Page, Map<string, number>>();
+  /** The outbox's deletions at the last check, and whether a task has passed since. */
+  let keptAtLastCheck = new Map<string, { ids: string[]; step: number }>();
+  let taskPassed = false;
 
   function watchInFlight(page: Page): void {
     const since = new Map<string, number>();
@@ -208,8 +265,7 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
       for (const id of state.inFlightIDs) if (!since.has(id)) since.set(id, step);
     });
   }
-  watchInFlight(a);
-  watchInFlight(b);
+  for (const page of pages()) watchInFlight(page);
 
   function expectPendingRowsHidden(page: Page, name: string): void {
     const listed = new Set(listedIDs(page));
@@ -225,8 +281,40 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
     }
   }
 
+  /** A deletion kept in the outbox for a task or more is hidden in every tab of the account. */
+  function expectKeptRowsHiddenInEveryTab(): void {
+    const kept = new Map(
+      outbox
+        .read(accountID)
+        .map((entry) => [
+          entry.deletionID,
+          { ids: entry.conversationIDs, step: keptAtLastCheck.get(entry.deletionID)?.step ?? step },
+        ]),
+    );
+    if (taskPassed) {
+      for (const [deletionID, { ids, step: keptSince }] of kept) {
+        if (!keptAtLastCheck.has(deletionID)) continue;
+        tabs.forEach((tab, index) => {
+          const listed = new Set(listedIDs(tab));
+          for (const id of ids) {
+            if (!listed.has(id)) continue;
+            const heard = messageHeardAt.get(id);
+            expect(
+              heard !== undefined && heard >= keptSince,
+              `tab ${index}: ${id} is kept in the outbox (since action ${keptSince}) and listed at action ${step}`,
+            ).toBe(true);
+          }
+        });
+      }
+    }
+    keptAtLastCheck = kept;
+    taskPassed = false;
+  }
+
+  /** As react-query refetches on reconnect: a list that failed to load, or was invalidated. */
   function refetchIfMissing(page: Page): void {
-    if (page.queryClient.getQueryData(page.runtime.queryKey) !== undefined) return;
+    const state = page.queryClient.getQueryState(page.runtime.queryKey);
+    if (state?.data !== undefined && !state.isInvalidated) return;
     void page.queryClient
       .fetchQuery({ ...page.runtime.queryOptions, staleTime: 0 })
       .catch(() => undefined);
@@ -236,27 +324,30 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
     server.setOnline(true);
     for (const id of heldMessages) messageHeardAt.set(id, step);
     heldMessages.clear();
-    // As react-query refetches on reconnect: a page that loaded offline gets its list now.
-    for (const page of [a, b]) refetchIfMissing(page);
+    for (const page of pages()) refetchIfMissing(page);
   }
 
   for (const action of actions) {
     step += 1;
     switch (action.kind) {
       case 'deleteA': {
-        a.runtime.applyPendingEvents();
-        const listed = listedIDs(a);
+        const tab = tabs[action.tab] as Page;
+        tab.runtime.applyPendingEvents();
+        const listed = listedIDs(tab);
         if (listed.length === 0) break;
         const ids = [...new Set(action.indexes.map((index) => listed[index % listed.length]))];
         const before = new Set(
-          a.runtime.deletionState.getState().undoable.map((item) => item.deletionID),
+          tab.runtime.deletionState.getState().undoable.map((item) => item.deletionID),
         );
         const callsAtConfirm = server.calls.length;
-        void a.runtime
+        void tab.runtime
           .deleteConversations(ids as string[], { clearHistory: action.clearHistory })
           .catch(() => undefined);
-        for (const item of a.runtime.deletionState.getState().undoable) {
+        for (const item of tab.runtime.deletionState.getState().undoable) {
           if (before.has(item.deletionID)) continue;
+          for (const id of item.conversationIDs) {
+            confirmations.set(id, (confirmations.get(id) ?? 0) + 1);
+          }
           confirmed.set(item.deletionID, {
             deletionID: item.deletionID,
             ids: [...item.conversationIDs],
@@ -281,16 +372,26 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
         break;
       }
       case 'undo': {
-        const last = a.runtime.deletionState.getState().undoable.at(-1);
-        const undid = a.runtime.undo();
+        const tab = tabs[action.tab] as Page;
+        const last = tab.runtime.deletionState.getState().undoable.at(-1);
+        const undid = tab.runtime.undo();
         expect(undid).toBe(last !== undefined);
         if (last) {
           const record = confirmed.get(last.deletionID);
           expect(record, `undone ${last.deletionID} was confirmed here`).toBeDefined();
-          if (record) record.undone = true;
+          if (record) {
+            record.undone = true;
+            for (const id of record.ids) confirmations.set(id, (confirmations.get(id) ?? 1) - 1);
+          }
         }
         break;
       }
+      case 'pause':
+        tabs[action.tab]?.runtime.pauseUndoWindows();
+        break;
+      case 'resume':
+        tabs[action.tab]?.runtime.resumeUndoWindows();
+        break;
       case 'offline':
         server.setOnline(false);
         break;
@@ -298,14 +399,14 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
         goOnline();
         break;
       case 'reload': {
-        if (action.pagehide) a.runtime.sendPendingNow();
+        const tab = tabs[action.tab] as Page;
+        if (action.pagehide) tab.runtime.sendPendingNow();
         // A reload is a task of its own: what the page's last task started runs to its end.
         await nextTask();
-        a.kill();
-        const index = pages.indexOf(a);
-        a = await openPage(server, 'A', { undoWindowMs: UNDO_WINDOW_MS, outbox });
-        pages.splice(index, 1, a);
-        watchInFlight(a);
+        tab.kill();
+        tabs[action.tab] = await openTab();
+        watchInFlight(tabs[action.tab] as Page);
+        taskPassed = true;
         break;
       }
       case 'receiveMessage': {
@@ -318,20 +419,26 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
       }
       case 'wait':
         await wait(action.ms);
+        taskPassed = true;
         break;
       case 'task':
         await nextTask();
+        taskPassed = true;
         break;
     }
-    expectPendingRowsHidden(a, 'A');
+    tabs.forEach((tab, index) => {
+      expectPendingRowsHidden(tab, `tab ${index} of A`);
+    });
     expectPendingRowsHidden(b, 'B');
+    expectKeptRowsHiddenInEveryTab();
   }
 
   // ----- settling: back online, every window passed, every retry woken -----
   step += 1;
+  for (const tab of tabs) tab.runtime.resumeUndoWindows();
   goOnline();
   const settled = () =>
-    [a, b].every((page) => {
+    pages().every((page) => {
       const state = page.runtime.deletionState.getState();
       return (
         state.inFlightIDs.size === 0 &&
@@ -355,9 +462,8 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
 
   const describeState = () =>
     JSON.stringify({
-      aInFlight: [...a.runtime.deletionState.getState().inFlightIDs],
-      bInFlight: [...b.runtime.deletionState.getState().inFlightIDs],
-      undoable: a.runtime.deletionState.getState().undoable.length,
+      inFlight: pages().map((page) => [...page.runtime.deletionState.getState().inFlightIDs]),
+      undoable: tabs.map((tab) => tab.runtime.deletionState.getState().undoable.length),
       outbox: outbox.read(accountID),
     });
   expect(settled(), `settled: ${describeState()}`).toBe(true);
@@ -402,25 +508,35 @@ async function runScenario(seed: number, actions: readonly Action[]): Promise<vo
     }
   });
 
-  // Both lists are the server's.
+  // Exactly once: no conversation was answered "deleted" (or "not found") to a live page of A
+  // more often than A's pages confirmed deleting it.
+  for (const [id, answers] of doneAnswers) {
+    expect(
+      answers,
+      `${id}: ${answers} answers "done" for ${confirmations.get(id) ?? 0} confirmations`,
+    ).toBeLessThanOrEqual(confirmations.get(id) ?? 0);
+  }
+
+  // Every list is the server's.
   const sortedTruth = [...truth].sort(compareConversations);
-  for (const [name, page] of [
-    ['A', a],
-    ['B', b],
-  ] as const) {
+  const named = [
+    ...tabs.map((tab, index) => [`tab ${index} of A`, tab] as const),
+    ['B', b] as const,
+  ];
+  for (const [name, page] of named) {
     expect(listedIDs(page), `${name}: listed = server`).toEqual(idsOf(sortedTruth));
     expectPendingRowsHidden(page, name);
   }
 
-  a.kill();
-  b.kill();
-  a.queryClient.clear();
-  b.queryClient.clear();
+  for (const page of pages()) {
+    page.kill();
+    page.queryClient.clear();
+  }
 }
 
 // npm test runs a few scenarios from a fixed seed (each waits real time). For a longer search:
 // MODEL_RUNS=300 MODEL_SEED=7 npx vitest run tests/runtime/outboxModel.test.ts --testTimeout 600000
-describe('deleting with an undo window and an outbox, offline and across reloads', () => {
+describe('deleting with an undo window and an outbox, offline, across reloads and two tabs', () => {
   it('sends every confirmed deletion once online, never an undone one, and ends on the server’s lists', async () => {
     await fc.assert(
       fc.asyncProperty(

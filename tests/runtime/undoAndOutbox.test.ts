@@ -36,7 +36,7 @@ function wait(ms: number): Promise<void> {
 function reloadedStorage(outbox: OutboxStorage): OutboxStorage {
   return {
     read: (accountID) => outbox.read(accountID),
-    write: (accountID, entries) => outbox.write(accountID, entries),
+    write: (accountID, tabID, entries) => outbox.write(accountID, tabID, entries),
   };
 }
 
@@ -214,25 +214,52 @@ describe('the outbox across page loads', () => {
     expect(reloaded.listed()).toEqual(['C2Calice', 'C2Ccarol', 'C2Cdave']);
   });
 
-  it('leaves a deletion kept by another runtime of the same page to it (a provider mounted again)', async () => {
+  it('leaves a deletion kept by another runtime of the same page to it, and hides its row until it is settled', async () => {
     const server = createMemoryChatServer({ conversations: people });
     const outbox = createMemoryOutbox();
     const first = await openPage({ server, outbox, undoWindowMs: 60_000 });
     const deleting = first.runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
+    // A second provider of the same account on the same storage (a list in another panel).
     const second = await openPage({ server, outbox, device: 'phone' });
-    expect(second.hiddenAtStart).toEqual([]);
+    expect(second.hiddenAtStart).toEqual(['C2Cbob']);
+    expect(second.listed()).not.toContain('C2Cbob');
     await nextTask();
     expect(server.calls).toEqual([]);
     first.runtime.sendPendingNow();
     await deleting;
+    await nextTask();
     expect(server.calls).toHaveLength(1);
+    expect(second.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
+    expect(second.listed()).not.toContain('C2Cbob');
+  });
+
+  it('shows a row again on every runtime of the page when its deletion is undone on one', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const outbox = createMemoryOutbox();
+    const first = await openPage({ server, outbox, undoWindowMs: 60_000 });
+    const second = await openPage({ server, outbox, device: 'tablet' });
+    const deleting = first.runtime.deleteConversations(['C2Ccarol'], { clearHistory: true });
+    await nextTask();
+    expect(second.listed()).toEqual(['C2Calice', 'C2Cbob', 'C2Cdave']);
+    first.runtime.undo();
+    await deleting;
+    await nextTask();
+    expect(second.listed()).toEqual(['C2Calice', 'C2Cbob', 'C2Ccarol', 'C2Cdave']);
+    expect(second.runtime.deletionState.getState().inFlightIDs.size).toBe(0);
+    expect(server.calls).toEqual([]);
   });
 
   it('sends a kept deletion from the runtime StrictMode keeps, not the one it throws away', async () => {
     const server = createMemoryChatServer({ conversations: people });
     const outbox = createMemoryOutbox();
-    outbox.write('alice', [
-      { deletionID: 'kept', conversationIDs: ['C2Cbob'], clearHistory: false, confirmedAt: 1 },
+    outbox.write('alice', 'closed-tab', [
+      {
+        deletionID: 'kept',
+        conversationIDs: ['C2Cbob'],
+        clearHistory: false,
+        confirmedAt: 1,
+        tabID: 'closed-tab',
+      },
     ]);
     const storage = reloadedStorage(outbox);
     const inner = server.connect('phone');
@@ -281,8 +308,14 @@ describe('the outbox across page loads', () => {
   it('counts "not found" for a kept deletion as done (the earlier page had sent it)', async () => {
     const server = createMemoryChatServer({ conversations: people });
     const outbox = createMemoryOutbox();
-    outbox.write('alice', [
-      { deletionID: 'earlier', conversationIDs: ['C2Cbob'], clearHistory: false, confirmedAt: 1 },
+    outbox.write('alice', 'closed-tab', [
+      {
+        deletionID: 'earlier',
+        conversationIDs: ['C2Cbob'],
+        clearHistory: false,
+        confirmedAt: 1,
+        tabID: 'closed-tab',
+      },
     ]);
     await server.connect('laptop').deleteConversation('C2Cbob');
     const reloaded = await openPage({ server, outbox: reloadedStorage(outbox) });
@@ -295,8 +328,14 @@ describe('the outbox across page loads', () => {
   it('keeps nothing for another account, and nothing when the adapter names none', async () => {
     const server = createMemoryChatServer({ conversations: people });
     const outbox = createMemoryOutbox();
-    outbox.write('bob', [
-      { deletionID: 'bobs', conversationIDs: ['C2Ccarol'], clearHistory: false, confirmedAt: 1 },
+    outbox.write('bob', 'closed-tab', [
+      {
+        deletionID: 'bobs',
+        conversationIDs: ['C2Ccarol'],
+        clearHistory: false,
+        confirmedAt: 1,
+        tabID: 'closed-tab',
+      },
     ]);
     const page = await openPage({ server, outbox });
     expect(page.hiddenAtStart).toEqual([]);
