@@ -3,6 +3,7 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createMemoryChatServer } from '../../src/adapters/memory';
+import { createTencentChatAdapter, type TencentChat } from '../../src/adapters/tencent';
 import { type ChatAdapter, type Conversation, ConversationKitError } from '../../src/core';
 import { createConversationKitRuntime } from '../../src/runtime';
 import { conversationListQueryKey, prefetchConversationList } from '../../src/server';
@@ -106,5 +107,20 @@ describe('conversationListQueryKey', () => {
     const laptop = server.connect('laptop');
     expect(conversationListQueryKey(phone)).not.toEqual(conversationListQueryKey(laptop));
     expect(conversationListQueryKey(phone)).toEqual(conversationListQueryKey(phone));
+  });
+
+  it('is the cacheKey given to the Tencent adapter', () => {
+    const chat: TencentChat = {
+      getConversationList: async () => ({ data: { conversationList: [] } }),
+      deleteConversation: async () => ({ data: { conversationIDList: [] } }),
+      on: () => {},
+      off: () => {},
+    };
+    const adapter = createTencentChatAdapter(chat, { cacheKey: 'user-42' });
+    expect(conversationListQueryKey(adapter)).toEqual([
+      'conversation-kit',
+      'conversations',
+      'user-42',
+    ]);
   });
 });
