@@ -6,6 +6,7 @@ import {
   type ConversationKitProviderProps,
   ConversationList,
   createMemoryChatServer,
+  createMemoryOutbox,
 } from '../src';
 import { listsLoaded } from './interactions';
 
@@ -30,9 +31,11 @@ function ProviderStage(props: ProviderStageProps) {
       referenceTime: Date.now(),
     }).connect('phone'),
   );
+  // The stories of the docs page are lists of one account on one page: each keeps its own.
+  const [outboxStorage] = useState(() => createMemoryOutbox());
   return (
     <div style={frame}>
-      <ConversationKitProvider {...props} adapter={adapter}>
+      <ConversationKitProvider outboxStorage={outboxStorage} {...props} adapter={adapter}>
         <ConversationList />
       </ConversationKitProvider>
     </div>

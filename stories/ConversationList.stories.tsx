@@ -54,6 +54,8 @@ const meta = {
     selectable: true,
     defaultClearHistory: false,
     width: 420,
+    // The stories of one docs page are lists of one account on one page.
+    keepDeletionsIn: 'memory',
   },
   argTypes: {
     conversations: stage(
@@ -96,6 +98,7 @@ const meta = {
     deviceId: { table: { disable: true } },
     title: { table: { disable: true } },
     onReady: { table: { disable: true } },
+    keepDeletionsIn: { table: { disable: true } },
   },
   render: (args, { globals }) => (
     <ConversationListDemo {...args} locale={globals.locale as Locale} />
@@ -474,7 +477,7 @@ function ComesBack() {
   );
   return (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-      <ConversationListDemo server={server} width={380} height={520} />
+      <ConversationListDemo server={server} width={380} height={520} keepDeletionsIn="memory" />
       <ServerPanel server={server} />
     </div>
   );

@@ -8,6 +8,7 @@ import {
   type ConversationStore,
   createConversationStore,
   createMemoryChatServer,
+  createMemoryOutbox,
   type Locale,
   type MemoryChatServer,
 } from '../src';
@@ -39,6 +40,14 @@ export interface DemoProps extends Omit<ConversationListProps, 'style'> {
   title?: string;
   /** How long a confirmed deletion can be undone, in ms (the provider's `undoWindowMs`). Default 0. */
   undoWindowMs?: number;
+  /**
+   * Where confirmed deletions wait until the server has them: the browser's `localStorage` (the
+   * provider's default, which a reload keeps) or an outbox of this list's own in memory. Lists
+   * of one account on one page share what `localStorage` keeps, as the tabs of one browser do:
+   * two devices side by side, or the stories of one docs page, each need their own.
+   * Default `'localStorage'`.
+   */
+  keepDeletionsIn?: 'localStorage' | 'memory';
   /** Called once the demo's server, adapter and store exist (tests and stories reach in here). */
   onReady?: (parts: {
     server: MemoryChatServer;
@@ -67,6 +76,7 @@ export function ConversationListDemo(props: DemoProps) {
     deviceId = 'phone',
     title,
     undoWindowMs,
+    keepDeletionsIn = 'localStorage',
     onReady,
     ...listProps
   } = props;
@@ -86,6 +96,9 @@ export function ConversationListDemo(props: DemoProps) {
     [server, deviceId, keepHistory],
   );
   const [store] = useState(() => createConversationStore());
+  const [outboxStorage] = useState(() =>
+    keepDeletionsIn === 'memory' ? createMemoryOutbox() : undefined,
+  );
 
   useEffect(() => {
     onReady?.({ server, adapter, store });
@@ -148,6 +161,7 @@ export function ConversationListDemo(props: DemoProps) {
           store={store}
           locale={locale}
           undoWindowMs={undoWindowMs}
+          outboxStorage={outboxStorage}
         >
           <ConversationList {...listProps} />
         </ConversationKitProvider>

@@ -10,7 +10,10 @@ export interface TwoDevicesProps {
   onServer?: (server: MemoryChatServer) => void;
 }
 
-/** One person's phone and laptop side by side on one in-memory server. */
+/**
+ * One person's phone and laptop side by side on one in-memory server. Each keeps its deletions
+ * in its own memory: sharing the page's `localStorage`, they would act as two tabs of one browser.
+ */
 export function TwoDevices(props: TwoDevicesProps) {
   const { multiClientSync, latencyMs = 200, onServer } = props;
   const [server] = useState(() =>
@@ -29,6 +32,7 @@ export function TwoDevices(props: TwoDevicesProps) {
         <ConversationListDemo
           server={server}
           deviceId="phone"
+          keepDeletionsIn="memory"
           title="Phone"
           width={380}
           height={520}
@@ -38,6 +42,7 @@ export function TwoDevices(props: TwoDevicesProps) {
         <ConversationListDemo
           server={server}
           deviceId="laptop"
+          keepDeletionsIn="memory"
           title="Laptop"
           width={380}
           height={520}
