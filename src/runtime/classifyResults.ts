@@ -20,11 +20,14 @@ export interface ClassifiedResults {
  * What each backend result means for the person who asked. "Not found" (2500) for a conversation
  * they asked to delete means it is already gone (another device deleted it, and this one never
  * heard): what they wanted, never a failure to retry. A failure of a conversation that an event
- * said was deleted meanwhile is no failure either.
+ * said was deleted meanwhile is no failure either. While the device is `offline` (the browser or
+ * the backend's connection says so), every other failure is taken for the network's: an SDK
+ * cut off mid-call may answer with any code.
  */
 export function classifyResults(
   results: readonly DeleteResult[],
   deletedMeanwhile: ReadonlySet<string>,
+  offline = false,
 ): ClassifiedResults {
   const deleted: string[] = [];
   const deletedHere: string[] = [];
@@ -37,7 +40,7 @@ export function classifyResults(
       deletedHere.push(id);
     } else if (deletedMeanwhile.has(id)) {
       deleted.push(id);
-    } else if (isNetworkFailureCode(result.code)) {
+    } else if (offline || isNetworkFailureCode(result.code)) {
       waitingForNetwork.push(id);
     } else {
       failed.push(result);

@@ -630,7 +630,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       deletedHere,
       failed: failures,
       waitingForNetwork,
-    } = classifyResults(sent.results, removedWhileInFlight);
+    } = classifyResults(sent.results, removedWhileInFlight, isOffline());
     const comeBack = [...failures.map((result) => result.conversationID), ...sent.notSent].filter(
       (id) => !removedWhileInFlight.has(id),
     );
@@ -735,6 +735,14 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
   }
 
   // ----- waiting for the network -----
+
+  /** Whether the backend's connection said it is down (`adapter.subscribeToConnection`). */
+  let connectionDown = false;
+
+  /** Whether the device is offline: the browser says so, or the backend's connection does. */
+  function isOffline(): boolean {
+    return connectionDown || globalThis.navigator?.onLine === false;
+  }
 
   /** Wakes the deletions waiting for the network: the device is back online. */
   const retryWaiters = new Set<() => void>();
@@ -959,6 +967,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       }
       // Back online: what waits for the network goes out now, not at the end of its backoff.
       const unsubscribeConnection = adapter.subscribeToConnection?.((online) => {
+        connectionDown = !online;
         if (online) wakeRetries();
       });
       const unsubscribeAdapter = adapter.subscribe((event) => {

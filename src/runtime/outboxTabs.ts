@@ -88,21 +88,32 @@ export function createMessageHub() {
   };
 }
 
-/** Web Locks tell when a page closes (its lock comes free); a BroadcastChannel carries messages. */
+/**
+ * Web Locks tell when a page closes (its lock comes free); a BroadcastChannel carries messages.
+ * Both start with the first runtime that connects: making a runtime (a render) starts nothing.
+ */
 function createBrowserOutboxTabs(locks: LockManager): OutboxTabs {
   const tabID = newTabID();
-  // Held as long as the page lives, and freed by the browser when it closes or reloads.
-  locks.request(lockName(tabID), () => new Promise<never>(() => {})).catch(() => {});
-  // One channel per page: a channel never hears its own messages, the other pages' hear them.
-  const channel = new BroadcastChannel(CHANNEL_NAME);
   const runtimes = createMessageHub();
-  channel.addEventListener('message', (event) => {
-    if (isOutboxTabMessage(event.data)) runtimes.deliver(event.data);
-  });
+  let channel: BroadcastChannel | undefined;
+
+  function start(): BroadcastChannel {
+    if (channel) return channel;
+    // Held as long as the page lives, and freed by the browser when it closes or reloads.
+    locks.request(lockName(tabID), () => new Promise<never>(() => {})).catch(() => {});
+    // One channel per page: a channel never hears its own messages, the other pages' do.
+    channel = new BroadcastChannel(CHANNEL_NAME);
+    channel.addEventListener('message', (event) => {
+      if (isOutboxTabMessage(event.data)) runtimes.deliver(event.data);
+    });
+    return channel;
+  }
+
   return {
     tabID,
     whenClosed(otherTabID, onClosed) {
       if (otherTabID === tabID) return () => {};
+      start();
       const controller = new AbortController();
       // Granted once the page is gone, to one waiting page at a time; released when onClosed returns.
       locks
@@ -114,7 +125,10 @@ function createBrowserOutboxTabs(locks: LockManager): OutboxTabs {
         });
       return () => controller.abort();
     },
-    connect: (listener) => runtimes.connect(listener, (message) => channel.postMessage(message)),
+    connect(listener) {
+      const started = start();
+      return runtimes.connect(listener, (message) => started.postMessage(message));
+    },
   };
 }
 

@@ -3,7 +3,7 @@
 // acknowledged is kept per account, so that a new page load (a new runtime on the same storage)
 // hides its rows from the start and sends it.
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryChatServer, type MemoryChatServer } from '../../src/adapters/memory';
 import type { ChatAdapter, Conversation } from '../../src/core';
 import {
@@ -464,6 +464,74 @@ describe('offline', () => {
     expect(outcome.waitingForNetwork).toBeUndefined();
     expect(page.listed()).toContain('C2Cbob');
     expect(outbox.read('alice')).toEqual([]);
+  });
+
+  it('takes any failure for the network while the browser says it is offline', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const page = await openPage({ server, undoWindowMs: 0 });
+    // An SDK cut off mid-call may answer with any code: 2024 here, while navigator.onLine is false.
+    server.failNext({ conversationIDs: ['C2Cbob'], code: 2024 });
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const outcome = await page.runtime.deleteConversations(['C2Cbob'], { clearHistory: false });
+      expect(outcome.failed).toEqual([]);
+      expect(outcome.waitingForNetwork).toEqual(['C2Cbob']);
+      expect(page.listed()).not.toContain('C2Cbob');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Back online (the backend's connection says so): sent again, and deleted.
+    server.setOnline(false);
+    server.setOnline(true);
+    for (let round = 0; round < 5 && deletedOnServer(server).length === 0; round += 1) {
+      await nextTask();
+    }
+    expect(deletedOnServer(server)).toEqual(['C2Cbob']);
+  });
+
+  it('takes any failure for the network while the backend reports its connection down', async () => {
+    const server = createMemoryChatServer({ conversations: people });
+    const inner = server.connect('phone');
+    const connectionListeners = new Set<(online: boolean) => void>();
+    const adapter: ChatAdapter = {
+      ...inner,
+      capabilities: inner.capabilities,
+      subscribeToConnection(listener) {
+        connectionListeners.add(listener);
+        return () => connectionListeners.delete(listener);
+      },
+    };
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const runtime = createConversationKitRuntime({
+      adapter,
+      queryClient,
+      store: createConversationStore(),
+      outboxStorage: null,
+    });
+    const disconnect = runtime.connect();
+    await queryClient.fetchQuery({ ...runtime.queryOptions });
+    for (const listener of connectionListeners) listener(false);
+    server.failNext({ conversationIDs: ['C2Ccarol'], code: 2024 });
+    const outcome = await runtime.deleteConversations(['C2Ccarol'], { clearHistory: true });
+    expect(outcome.failed).toEqual([]);
+    expect(outcome.waitingForNetwork).toEqual(['C2Ccarol']);
+
+    // Connected again, the retry meets the same refusal: now it is one, and the row comes back.
+    server.failNext({ conversationIDs: ['C2Ccarol'], code: 2024 });
+    for (const listener of connectionListeners) listener(true);
+    for (let round = 0; round < 5 && runtime.deletionState.getState().inFlightIDs.size > 0; ) {
+      round += 1;
+      await nextTask();
+    }
+    expect(
+      runtime.deletionState.getState().lastOutcome?.failed.map((result) => result.code),
+    ).toEqual([2024]);
+    expect(
+      (queryClient.getQueryData<Conversation[]>(runtime.queryKey) ?? []).map(
+        (item) => item.conversationID,
+      ),
+    ).toContain('C2Ccarol');
+    disconnect();
   });
 
   it('keeps a deletion that waits for the network across a reload', async () => {
