@@ -2,8 +2,8 @@ import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { useConversationKit } from '../../context/ConversationKitContext';
 import { useCallbackRef } from '../../hooks/useCallbackRef';
 import { useControllableState } from '../../hooks/useControllableState';
+import { useConversationStore } from '../../hooks/useConversationStore';
 import { useConversations } from '../../hooks/useConversations';
-import { useDeletionRequest } from '../../hooks/useDeletionRequest';
 import type { DeletionOutcome } from '../../runtime/types';
 import {
   DeleteConversationDialogContext,
@@ -45,13 +45,12 @@ const alreadyReported = () => {};
  */
 export function DeleteConversationDialogRoot(props: DeleteConversationDialogRootProps) {
   const { open: openProp, defaultOpen, onOpenChange, onDeleted, children } = props;
-  const { adapter } = useConversationKit('DeleteConversationDialog');
-  const {
-    pendingDeletion: request,
-    cancelDeletion,
-    setClearHistory,
-    confirmAsync,
-  } = useDeletionRequest();
+  const runtime = useConversationKit('DeleteConversationDialog');
+  const { adapter } = runtime;
+  // The request straight from the store, as `useDeletionRequest` reads it: the dialog needs only
+  // the request, its actions and `confirmDeletion`, not that hook's `confirm`.
+  const request = useConversationStore((state) => state.pendingDeletion);
+  const { cancelDeletion, setClearHistory } = runtime.store.getState();
   const [open, setOpen] = useControllableState({
     prop: openProp,
     defaultProp: defaultOpen ?? request !== null,
@@ -88,7 +87,7 @@ export function DeleteConversationDialogRoot(props: DeleteConversationDialogRoot
   });
 
   function confirm() {
-    confirmAsync().then((outcome) => {
+    runtime.confirmDeletion().then((outcome) => {
       if (outcome) reportDeleted(outcome);
     }, alreadyReported);
   }
