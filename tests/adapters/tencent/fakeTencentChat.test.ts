@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeTencentChat, sdkConversation } from './fakeTencentChat';
+import { FakeTencentAccount, FakeTencentChat, sdkConversation } from './fakeTencentChat';
 
 // The adapter's tests are only as good as the fake: these pin the SDK behaviours it reproduces.
 describe('the fake Tencent chat', () => {
@@ -57,5 +57,51 @@ describe('the fake Tencent chat', () => {
     chat.flush();
 
     expect(emits).toEqual([[]]);
+  });
+});
+
+describe('the fake Tencent account with two devices', () => {
+  const conversations = ['C2Ca', 'C2Cb'].map((conversationID) =>
+    sdkConversation({ conversationID }),
+  );
+
+  function listOf(chat: FakeTencentChat): string[] {
+    return chat.serverConversationIDs();
+  }
+
+  it("takes one device's deletion off the other only with multi-client sync", async () => {
+    for (const multiClientSync of [true, false]) {
+      const account = new FakeTencentAccount({ conversations, multiClientSync });
+      const [phone, laptop] = [account.connect(), account.connect()];
+      await phone.deleteConversation('C2Ca');
+      expect(listOf(phone)).toEqual(['C2Cb']);
+      expect(listOf(laptop)).toEqual(multiClientSync ? ['C2Cb'] : ['C2Ca', 'C2Cb']);
+      account.dispose();
+    }
+  });
+
+  it('clears the history with the string form, keeps it with clearHistoryMessage: false', async () => {
+    const account = new FakeTencentAccount({ conversations });
+    const phone = account.connect();
+    await phone.deleteConversation('C2Ca');
+    await phone.deleteConversation({ conversationIDList: ['C2Cb'], clearHistoryMessage: false });
+    expect([account.historyLength('C2Ca'), account.historyLength('C2Cb')]).toEqual([0, 1]);
+    account.dispose();
+  });
+
+  it('brings a deleted conversation back to the top of every device with a message', async () => {
+    const account = new FakeTencentAccount({ conversations, multiClientSync: true, throttleMs: 1 });
+    const [phone, laptop] = [account.connect(), account.connect()];
+    const emitted: string[][] = [];
+    laptop.on('onConversationListUpdated', (event: { data: Array<{ conversationID: string }> }) =>
+      emitted.push(event.data.map((conversation) => conversation.conversationID)),
+    );
+    await phone.deleteConversation({ conversationIDList: ['C2Cb'], clearHistoryMessage: false });
+    account.receiveMessage('C2Cb', 'Back');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listOf(phone)).toEqual(['C2Cb', 'C2Ca']);
+    expect(emitted.at(-1)).toEqual(['C2Cb', 'C2Ca']);
+    expect(account.historyLength('C2Cb')).toBe(2);
+    account.dispose();
   });
 });

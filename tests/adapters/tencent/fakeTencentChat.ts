@@ -89,9 +89,20 @@ export interface FakeTencentChatOptions {
   userID?: string;
   /**
    * `manual` (default): the list is emitted when the test calls `flush()`.
-   * `throttled`: emitted 1 s after the first change, like the SDK (use fake timers).
+   * `throttled`: emitted `throttleMs` after the first change, like the SDK (use fake timers).
    */
   emit?: 'manual' | 'throttled';
+  /** The throttle of `emit: 'throttled'`: 1000 ms by default, the SDK's. */
+  throttleMs?: number;
+  /**
+   * Told after this client deleted conversations from the server, with whether their history
+   * went too: how a `FakeTencentAccount` hears one device's deletions.
+   */
+  onDeleted?: (
+    chat: FakeTencentChat,
+    conversationIDs: readonly string[],
+    clearHistory: boolean,
+  ) => void;
 }
 
 const THROTTLE_MS = 1000;
@@ -122,6 +133,8 @@ export class FakeTencentChat
   private readonly handlers = new Map<string, Set<EventHandler>>();
   private readonly faults: FakeFault[] = [];
   private readonly emitMode: 'manual' | 'throttled';
+  private readonly throttleMs: number;
+  private readonly onDeleted: FakeTencentChatOptions['onDeleted'];
   private changed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private heldResponses: Array<() => void> | null = null;
@@ -131,6 +144,8 @@ export class FakeTencentChat
     this.loggedIn = options.loggedIn ?? true;
     this.userID = options.userID ?? 'me';
     this.emitMode = options.emit ?? 'manual';
+    this.throttleMs = options.throttleMs ?? THROTTLE_MS;
+    this.onDeleted = options.onDeleted;
   }
 
   deleteConversation(options: DeleteConversationArgument): Promise<unknown> {
@@ -150,6 +165,8 @@ export class FakeTencentChat
           error: { code: 2500, message: 'Conversation not found' },
         });
       }
+      // The string form always deletes the history too.
+      this.onDeleted?.(this, [options], true);
       return this.respond({ ok: true, value: { code: 0, data: { conversationID: options } } });
     }
     const { conversationIDList } = options;
@@ -159,6 +176,7 @@ export class FakeTencentChat
     if (!this.loggedIn) return this.respond(notLoggedIn());
     // The Web SDK's silent truncation, which the adapter's chunking guards against.
     const deleted = this.removeFromServer(conversationIDList.slice(0, SDK_MAX_BATCH_SIZE));
+    if (deleted.length > 0) this.onDeleted?.(this, deleted, options.clearHistoryMessage ?? true);
     return this.respond({ ok: true, value: { code: 0, data: { conversationIDList: deleted } } });
   }
 
@@ -230,6 +248,22 @@ export class FakeTencentChat
   }
 
   /**
+   * Puts a conversation at the top of the list, in place of its old version if it is listed: a
+   * message arrived (and brought it back if it was deleted).
+   */
+  moveToTop(conversation: SdkConversation): void {
+    const { conversationID } = conversation;
+    this.server = [conversation, ...this.server.filter((c) => c.conversationID !== conversationID)];
+    this.listChanged();
+  }
+
+  /** Cancels a throttled list emit still waiting, for a test that ends with real timers. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
    * Holds the promises of `deleteConversation` calls made from now on: the server changes at
    * once (so a list emit can arrive first), the promises settle on `releaseResponses()`.
    */
@@ -278,7 +312,7 @@ export class FakeTencentChat
   private listChanged(): void {
     this.changed = true;
     if (this.emitMode === 'throttled' && this.timer === undefined) {
-      this.timer = setTimeout(() => this.flush(), THROTTLE_MS);
+      this.timer = setTimeout(() => this.flush(), this.throttleMs);
     }
   }
 
@@ -303,6 +337,92 @@ export class FakeTencentChat
     const held = this.heldResponses;
     if (held === null) return new Promise(settle);
     return new Promise((resolve, reject) => held.push(() => settle(resolve, reject)));
+  }
+}
+
+export interface FakeTencentAccountOptions {
+  conversations: readonly SdkConversation[];
+  /**
+   * The console's "sync conversation deletion across clients": whether one device's deletion
+   * leaves the other devices' lists too. Off by default, as in the console.
+   */
+  multiClientSync?: boolean;
+  /** The list emits' throttle of every device (emitted automatically, like the SDK). */
+  throttleMs?: number;
+}
+
+/**
+ * One account on Tencent Cloud Chat's servers, which several devices (`FakeTencentChat`s) sign in
+ * to: each device keeps its own list; a deletion on one reaches the others only with
+ * multi-client sync; the server keeps each conversation's history (cleared or kept by a
+ * deletion); a message brings a deleted conversation back to every device, with its kept history.
+ */
+export class FakeTencentAccount {
+  private readonly devices: FakeTencentChat[] = [];
+  /** Every conversation the account ever had, deleted ones too, for a message to bring back. */
+  private readonly conversations = new Map<string, SdkConversation>();
+  private readonly history = new Map<string, number>();
+  private readonly live = new Set<string>();
+  private messagesReceived = 0;
+
+  constructor(private readonly options: FakeTencentAccountOptions) {
+    for (const conversation of options.conversations) {
+      const { conversationID } = conversation;
+      this.conversations.set(conversationID, conversation);
+      this.live.add(conversationID);
+      // `sdkConversation` gives a conversation one last message unless told it has none.
+      this.history.set(conversationID, conversation.lastMessage.lastTime > 0 ? 1 : 0);
+    }
+  }
+
+  /** Signs a new device in; its list is the account's conversations now. */
+  connect(): FakeTencentChat {
+    const device = new FakeTencentChat({
+      conversations: [...this.conversations.values()].filter((c) =>
+        this.live.has(c.conversationID),
+      ),
+      emit: 'throttled',
+      throttleMs: this.options.throttleMs,
+      onDeleted: (from, conversationIDs, clearHistory) => {
+        for (const id of conversationIDs) {
+          this.live.delete(id);
+          if (clearHistory) this.history.set(id, 0);
+        }
+        if (!this.options.multiClientSync) return;
+        for (const other of this.devices) {
+          if (other !== from) other.deleteOnAnotherDevice(conversationIDs);
+        }
+      },
+    });
+    this.devices.push(device);
+    return device;
+  }
+
+  /** How many messages the server keeps for a conversation, deleted or not. */
+  historyLength(conversationID: string): number {
+    return this.history.get(conversationID) ?? 0;
+  }
+
+  /** A message from the peer arrives: on every device the conversation moves up, or comes back. */
+  receiveMessage(conversationID: string, text: string): void {
+    const known = this.conversations.get(conversationID);
+    if (known === undefined) throw new Error(`No conversation ${conversationID} on this account`);
+    this.messagesReceived += 1;
+    const wasDeleted = !this.live.has(conversationID);
+    const conversation = sdkConversation({
+      ...initOf(known),
+      lastMessage: { messageForShow: text, lastTime: 1_700_000_000 + this.messagesReceived },
+      unreadCount: wasDeleted ? 1 : known.unreadCount + 1,
+    });
+    this.conversations.set(conversationID, conversation);
+    this.live.add(conversationID);
+    this.history.set(conversationID, this.historyLength(conversationID) + 1);
+    for (const device of this.devices) device.moveToTop(conversation);
+  }
+
+  /** Cancels every device's waiting list emit. */
+  dispose(): void {
+    for (const device of this.devices) device.dispose();
   }
 }
 
