@@ -3,10 +3,10 @@ import {
   type SetStateAction,
   useCallback,
   useEffect,
-  useInsertionEffect,
   useRef,
   useState,
 } from 'react';
+import { useCallbackRef } from './useCallbackRef';
 
 export interface UseControllableStateOptions<T> {
   /** The value the host controls. `undefined` leaves the state to the component (uncontrolled). */
@@ -35,10 +35,7 @@ export function useControllableState<T>(
 
   // The latest `onChange`, so that a host passing a new function each render neither re-creates
   // `setValue` nor is called through a stale one.
-  const onChangeRef = useRef(onChange);
-  useInsertionEffect(() => {
-    onChangeRef.current = onChange;
-  });
+  const reportChange = useCallbackRef(onChange);
 
   // Uncontrolled, the change is reported from an effect rather than from `setValue`: an updater
   // function may run twice (StrictMode), and the value is only known once React has applied it.
@@ -46,9 +43,9 @@ export function useControllableState<T>(
   useEffect(() => {
     if (reportedValueRef.current !== uncontrolledValue) {
       reportedValueRef.current = uncontrolledValue;
-      onChangeRef.current?.(uncontrolledValue);
+      reportChange(uncontrolledValue);
     }
-  }, [uncontrolledValue]);
+  }, [uncontrolledValue, reportChange]);
 
   const wasControlledRef = useRef(isControlled);
   useEffect(() => {
@@ -67,12 +64,12 @@ export function useControllableState<T>(
       if (isControlled) {
         const nextValue = typeof next === 'function' ? (next as (previous: T) => T)(prop) : next;
         // Asking the host for the value it already has would be a change that changes nothing.
-        if (!Object.is(nextValue, prop)) onChangeRef.current?.(nextValue);
+        if (!Object.is(nextValue, prop)) reportChange(nextValue);
       } else {
         setUncontrolledValue(next);
       }
     },
-    [isControlled, prop],
+    [isControlled, prop, reportChange],
   );
 
   return [value, setValue];
