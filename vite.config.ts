@@ -87,6 +87,7 @@ export default defineConfig({
         memory: 'src/memory.ts',
         tencent: 'src/tencent.ts',
         server: 'src/server.ts',
+        testing: 'src/testing.ts',
       },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,

@@ -50,7 +50,24 @@ if (ssr.conversationListQueryKey !== kit.conversationListQueryKey) throw new Err
 if (!readFileSync('node_modules/conversation-kit/LICENSE', 'utf8').includes('MIT License')) throw new Error('LICENSE is missing');
 const css = readFileSync('node_modules/conversation-kit/dist/styles.css', 'utf8');
 if (!css.includes('--ck-')) throw new Error('styles.css is missing');
+// conversation-kit/testing, as an adapter author's script runs it: every check of the suite
+// passes against the packed in-memory server, none skipped.
+const testing = await import('conversation-kit/testing');
+const conformance = await testing.runAdapterConformance(() => {
+  const account = memory.createMemoryChatServer({ conversations: 5 });
+  return {
+    devices: [account.connect('A'), account.connect('B')],
+    addMessage: (id, text) => account.receiveMessage(id, text),
+    historyLength: (id) => account.historyLength(id),
+    multiDeviceSync: true,
+  };
+});
+const notPassed = conformance.filter((check) => !check.ok || check.skipped);
+if (notPassed.length > 0 || conformance.length !== testing.adapterConformanceCheckNames.length) {
+  throw new Error('conversation-kit/testing: ' + notPassed.map((check) => check.name + ': ' + (check.error?.message ?? check.skipped)).join('; '));
+}
 console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).length + ' exports; /memory ' +
   Object.keys(memory).length + ', /tencent ' + Object.keys(tencent).length + ', /server ' + Object.keys(ssr).length +
-  ' (prefetches; the root says \"use client\", /server does not)');
+  ' (prefetches; the root says \"use client\", /server does not), /testing ' + Object.keys(testing).length +
+  ' (the memory server passes its ' + conformance.length + ' checks)');
 "
