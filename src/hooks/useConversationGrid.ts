@@ -499,17 +499,22 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
   const focusedRowRendered =
     focusedID !== null && rows.some((row) => row.conversation.conversationID === focusedID);
 
-  function onGridFocus(event: FocusEvent<HTMLElement>) {
-    if (event.target !== gridRef.current) return;
-    const id = store.getState().focusedID ?? conversationsRef.current[0]?.conversationID;
-    if (id) focusRow(id);
-  }
-
-  const focus = useCallbackRef(() => {
+  /**
+   * Focuses the row that holds the list's tab stop (the first row until one is focused), scrolling
+   * to it; with no rows, the grid itself.
+   */
+  function focusTabStop() {
     const id = store.getState().focusedID ?? conversationsRef.current[0]?.conversationID;
     if (id) focusRow(id);
     else gridRef.current?.focus();
-  });
+  }
+
+  function onGridFocus(event: FocusEvent<HTMLElement>) {
+    // Focus that lands on the grid itself (its tab stop) goes on to the row.
+    if (event.target === gridRef.current) focusTabStop();
+  }
+
+  const focus = useCallbackRef(focusTabStop);
 
   const scrollToConversation = useCallbackRef((conversationID: string) => {
     const index = conversationsRef.current.findIndex(
@@ -529,9 +534,7 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
       const active = document.activeElement;
       // Focus was put somewhere meanwhile, or the list is gone: leave it be.
       if (!grid?.isConnected || (active !== null && active !== document.body)) return;
-      const id = store.getState().focusedID;
-      if (id) focusRow(id);
-      else grid.focus();
+      focusTabStop();
     });
   });
 
