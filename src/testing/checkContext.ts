@@ -69,7 +69,7 @@ export function nameOfDevice(context: CheckContext, device: ChatAdapter): string
  * The adapter's own test of its IDs, when it has one (an optional member some adapters add).
  * Read structurally: `ChatAdapter` need not declare it for the suite to use it.
  */
-function ownIDTest(adapter: ChatAdapter): ((value: string) => boolean) | undefined {
+export function adapterIDTest(adapter: ChatAdapter): ((value: string) => boolean) | undefined {
   const test = (adapter as { isConversationID?: unknown }).isConversationID;
   return typeof test === 'function' ? (value) => test.call(adapter, value) === true : undefined;
 }
@@ -137,7 +137,7 @@ export function createCheckContext(
       const ids = Array.from({ length: count }, (_, index) =>
         made ? made.call(backend, index) : `${pattern}_conformance_unknown_${index}`,
       );
-      const isOwnID = ownIDTest(deviceA);
+      const isOwnID = adapterIDTest(deviceA);
       for (const id of ids) {
         assert(
           typeof id === 'string' && !listed.has(id),

@@ -1,3 +1,4 @@
+import { isConversationID } from '../core/conversationIds';
 import type { ChatAdapter, DeleteResult } from '../core/types';
 import {
   assert,
@@ -8,7 +9,7 @@ import {
   show,
   updatesIn,
 } from './assertions';
-import type { CheckContext } from './checkContext';
+import { adapterIDTest, type CheckContext } from './checkContext';
 
 /** One named check of the suite. */
 export interface ConformanceCheck {
@@ -110,15 +111,23 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
         () => `the list names these IDs more than once: ${show(repeated)}`,
       );
       // The kit sorts the list itself (pinned first, then newest), so any order is fine here.
-      const isOwnID = (context.deviceA as { isConversationID?: (value: string) => boolean })
-        .isConversationID;
-      if (typeof isOwnID === 'function') {
-        const refused = ids.filter((id) => !isOwnID.call(context.deviceA, id));
+      const isOwnID = adapterIDTest(context.deviceA);
+      if (isOwnID) {
+        const refused = ids.filter((id) => !isOwnID(id));
         assert(
           refused.length === 0,
           () => `the adapter's isConversationID refuses listed IDs ${show(refused)}`,
         );
+        return;
       }
+      // Without the adapter's own test the kit checks IDs against Tencent Cloud Chat's forms
+      // before every deletion, and would refuse to delete any other.
+      const refused = ids.filter((id) => !isConversationID(id));
+      assert(
+        refused.length === 0,
+        () =>
+          `listed IDs ${show(refused)} are not in Tencent Cloud Chat's forms (C2C…, GROUP…, @TIM#SYSTEM, c2c_…, group_…), the only ones the kit accepts from an adapter without isConversationID(value); give the adapter one`,
+      );
     },
   },
   {

@@ -174,6 +174,19 @@ describe('the conformance suite against broken adapters', () => {
     );
   });
 
+  it('fails an adapter that lists IDs of its own form without saying how to tell them', async () => {
+    const failed = await failedChecks((adapter) => ({
+      getConversationList: async () =>
+        (await adapter.getConversationList()).map((conversation) => ({
+          ...conversation,
+          conversationID: `messaging:${conversation.conversationID}`,
+        })),
+    }));
+    expect(failed.get('lists well-formed conversations with unique IDs')).toMatch(
+      /not in Tencent Cloud Chat's forms .* give the adapter one/,
+    );
+  });
+
   it('fails an adapter that drops unknown IDs instead of answering 2500', async () => {
     const failed = await failedChecks((adapter) => ({
       deleteConversation: async (id) => ({
