@@ -77,10 +77,9 @@ const createListSyncSlice: StateCreator<ConversationStoreState, [], [], ListSync
   },
   forgetConversations(conversationIDs) {
     const gone = new Set(conversationIDs);
-    const isGone = (id: string) => gone.has(id);
-    get().syncConversationIDs(get().orderedIDs.filter((id) => !isGone(id)));
-    // IDs not (or no longer) in the list may still be selected or pending: drop them too.
-    set(pruneState(get(), isGone));
+    // The sync drops every ID the new list does not hold from the selection, anchor, open swipe
+    // and request, so IDs that were never listed (or no longer are) go with those that were.
+    get().syncConversationIDs(get().orderedIDs.filter((id) => !gone.has(id)));
   },
 });
 
