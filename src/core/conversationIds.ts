@@ -60,6 +60,11 @@ export interface ValidateConversationIDsOptions {
   forms?: readonly ConversationIdForm[];
   /** Refuse lists longer than this with `BATCH_TOO_LARGE`. */
   maxCount?: number;
+  /**
+   * A backend's own test of its IDs (`ChatAdapter.isConversationID`); when given, it decides
+   * instead of `forms`. Only strings are handed to it.
+   */
+  accepts?: (value: string) => boolean;
 }
 
 function describeValue(value: unknown): string {
@@ -93,7 +98,11 @@ export function validateConversationIDs(
     throw new ConversationKitError('EMPTY_SELECTION', 'No conversation was given to delete');
   }
   const forms = options.forms ?? ['web', 'native'];
-  const invalid = input.filter((value) => !isConversationID(value, forms));
+  const { accepts } = options;
+  const isValid = accepts
+    ? (value: unknown) => typeof value === 'string' && accepts(value)
+    : (value: unknown) => isConversationID(value, forms);
+  const invalid = input.filter((value) => !isValid(value));
   if (invalid.length > 0) {
     throw new ConversationKitError(
       'INVALID_CONVERSATION_ID',

@@ -95,4 +95,11 @@ export interface ChatAdapter {
    * `isNetworkFailureCode`) says the same without it.
    */
   subscribeToConnection?(listener: (online: boolean) => void): () => void;
+  /**
+   * Optional: whether a string is a conversation ID of this backend (Stream Chat's `cid`
+   * `messaging:abc`, Sendbird's channel URL). The kit checks every ID against it before a
+   * deletion reaches the adapter. Without it, Tencent Cloud Chat's forms are expected
+   * (`C2C…`, `GROUP…`, `@TIM#SYSTEM`, `c2c_…`, `group_…`), as the in-memory server uses.
+   */
+  isConversationID?(value: string): boolean;
 }

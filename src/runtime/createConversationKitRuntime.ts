@@ -499,7 +499,10 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       throw new ConversationKitError('INVALID_ARGUMENT', 'This backend cannot keep chat history');
     }
     // Repeats are harmless here (a selection listed twice); the adapter itself refuses them.
-    const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs));
+    // The adapter's own test of its IDs when it has one (Stream's `cid`, Sendbird's channel URL);
+    // Tencent's forms otherwise. Bound, so that an adapter written as a class keeps its `this`.
+    const accepts = adapter.isConversationID?.bind(adapter);
+    const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs), { accepts });
     const list = readList();
     if (list) {
       const listed = findListedIDs(new Set(ids), list, (item) => item.conversationID);

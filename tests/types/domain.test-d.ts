@@ -63,7 +63,7 @@ describe('SPEC 7 domain types', () => {
     expectTypeOf<DeleteListOptions>().toEqualTypeOf<{ clearMessage: boolean }>();
   });
 
-  test('ChatAdapter adds only optional members: accountID, cacheKey and subscribeToConnection', () => {
+  test('ChatAdapter adds only optional members: accountID, cacheKey, subscribeToConnection, isConversationID', () => {
     type Added = Omit<
       ChatAdapter,
       | 'capabilities'
@@ -76,6 +76,7 @@ describe('SPEC 7 domain types', () => {
       readonly accountID?: string;
       readonly cacheKey?: string;
       subscribeToConnection?(listener: (online: boolean) => void): () => void;
+      isConversationID?(value: string): boolean;
     }>();
     // `readonly`: a Pick of it equals its Readonly form only if the property is readonly.
     expectTypeOf<Pick<ChatAdapter, 'accountID'>>().toEqualTypeOf<
