@@ -98,11 +98,8 @@ export function validateConversationIDs(
     throw new ConversationKitError('EMPTY_SELECTION', 'No conversation was given to delete');
   }
   const forms = options.forms ?? ['web', 'native'];
-  const { accepts } = options;
-  const isValid = accepts
-    ? (value: unknown) => typeof value === 'string' && accepts(value)
-    : (value: unknown) => isConversationID(value, forms);
-  const invalid = input.filter((value) => !isValid(value));
+  const accepts = options.accepts ?? ((value: string) => isConversationID(value, forms));
+  const invalid = input.filter((value) => typeof value !== 'string' || !accepts(value));
   if (invalid.length > 0) {
     throw new ConversationKitError(
       'INVALID_CONVERSATION_ID',

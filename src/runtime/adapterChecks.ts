@@ -31,13 +31,6 @@ export function assertAdapterCapabilities(adapter: ChatAdapter): void {
       throw new ConversationKitError('INVALID_ADAPTER', `The adapter has no ${method} method`);
     }
   }
-  // Optional, but called on every deletion when present.
-  if (adapter.isConversationID !== undefined && typeof adapter.isConversationID !== 'function') {
-    throw new ConversationKitError(
-      'INVALID_ADAPTER',
-      "The adapter's isConversationID must be a function",
-    );
-  }
 }
 
 const adapterKeys = new WeakMap<object, number>();

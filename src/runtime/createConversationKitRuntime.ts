@@ -501,8 +501,9 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     // Repeats are harmless here (a selection listed twice); the adapter itself refuses them.
     // The adapter's own test of its IDs when it has one (Stream's `cid`, Sendbird's channel URL);
     // Tencent's forms otherwise. Bound, so that an adapter written as a class keeps its `this`.
-    const accepts = adapter.isConversationID?.bind(adapter);
-    const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs), { accepts });
+    const ids = validateConversationIDs(dedupeConversationIDs(conversationIDs), {
+      accepts: adapter.isConversationID?.bind(adapter),
+    });
     const list = readList();
     if (list) {
       const listed = findListedIDs(new Set(ids), list, (item) => item.conversationID);
