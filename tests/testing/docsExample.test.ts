@@ -1,5 +1,7 @@
 // The example of docs/adapters.md, run as a test so that it cannot rot: the page's code block is
 // this file with the package's import paths (docsExampleInSync.test.ts holds the two together).
+// It is also the in-memory server's own conformance test, with multi-client sync on as the kit's
+// stories and demo run it (brokenAdapters.test.ts runs the server's adapters unbroken too).
 
 import { describe, it } from 'vitest';
 import { createMemoryChatServer } from '../../src/memory';
