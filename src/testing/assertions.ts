@@ -91,7 +91,8 @@ export async function waitUntil(
   what: () => string,
   timing: { timeoutMs: number; sleep: (ms: number) => Promise<void> },
 ): Promise<void> {
-  const step = Math.max(1, Math.min(10, timing.timeoutMs));
+  // About a hundred looks at most: conditions may ask a real backend for its list each time.
+  const step = Math.max(1, Math.min(25, Math.round(timing.timeoutMs / 100)));
   let waited = 0;
   for (;;) {
     if (await condition()) return;

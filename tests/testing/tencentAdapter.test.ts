@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTencentChatAdapter } from '../../src/tencent';
 import {
   type AdapterConformanceBackend,
@@ -9,8 +9,9 @@ import { FakeTencentAccount, sdkConversation } from '../adapters/tencent/fakeTen
 
 // The Tencent adapter over the fake SDK: two devices signed in to one account, with the console's
 // "sync conversation deletion across clients" switched on (off, the check of remote deletions is
-// skipped). The list emits are throttled as in the SDK, at 5 ms instead of a second.
-function tencentBackend(multiClientSync: boolean): AdapterConformanceBackend {
+// skipped). The list emits are throttled as in the SDK, at 5 ms instead of a second, but for one run
+// that keeps the second on fake timers.
+function tencentBackend(multiClientSync: boolean, throttleMs = 5): AdapterConformanceBackend {
   const account = new FakeTencentAccount({
     conversations: [
       sdkConversation({ conversationID: 'C2Calice', nick: 'Alice' }),
@@ -20,7 +21,7 @@ function tencentBackend(multiClientSync: boolean): AdapterConformanceBackend {
       sdkConversation({ conversationID: '@TIM#SYSTEM' }),
     ],
     multiClientSync,
-    throttleMs: 5,
+    throttleMs,
   });
   return {
     devices: [
@@ -36,6 +37,19 @@ function tencentBackend(multiClientSync: boolean): AdapterConformanceBackend {
 
 describe('the Tencent Cloud Chat adapter', () => {
   defineAdapterConformanceSuite({ describe, it }, () => tencentBackend(true));
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('passes with the one-second throttle of the SDK on fake timers, the suite waiting through them', async () => {
+    vi.useFakeTimers();
+    const results = await runAdapterConformance(() => tencentBackend(true, 1000), {
+      timeoutMs: 3000,
+      sleep: (ms) => vi.advanceTimersByTimeAsync(ms).then(() => undefined),
+    });
+    expect(results.filter((result) => !result.ok || result.skipped)).toEqual([]);
+  });
 
   it('passes with multi-client sync off too, where remote deletions are not checked', async () => {
     const results = await runAdapterConformance(() => tencentBackend(false));
