@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useConversationKit } from '../context/ConversationKitContext';
 import type { ConversationEvent } from '../core/types';
+import { useCallbackRef } from './useCallbackRef';
 
 /**
  * Calls `handler` for every change of the list after the kit applied it: each deletion once,
@@ -9,9 +10,6 @@ import type { ConversationEvent } from '../core/types';
  */
 export function useConversationEvents(handler: (event: ConversationEvent) => void): void {
   const runtime = useConversationKit('useConversationEvents');
-  const handlerRef = useRef(handler);
-  useEffect(() => {
-    handlerRef.current = handler;
-  });
-  useEffect(() => runtime.subscribe((event) => handlerRef.current(event)), [runtime]);
+  const onEvent = useCallbackRef(handler);
+  useEffect(() => runtime.subscribe(onEvent), [runtime, onEvent]);
 }
