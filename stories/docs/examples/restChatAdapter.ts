@@ -23,6 +23,26 @@ interface DeleteAnswer {
 
 /** Tencent Cloud Chat's "network failed" code: the kit keeps such deletions and sends them again. */
 const NETWORK_FAILURE = 2800;
+/** Tencent Cloud Chat's "conversation not found": the kit counts it as already deleted. */
+const NOT_FOUND = 2500;
+const MAX_BATCH_SIZE = 100;
+
+/**
+ * The adapter contract: bad input rejects before anything reaches the backend, with the kit's
+ * error codes (the conformance suite in `conversation-kit/testing` checks this).
+ */
+function checkIDs(conversationIDs: unknown): string[] {
+  if (!Array.isArray(conversationIDs) || conversationIDs.length === 0) {
+    throw new ConversationKitError('EMPTY_SELECTION', 'No conversation was given to delete');
+  }
+  if (!conversationIDs.every((id) => typeof id === 'string' && /^(C2C|GROUP)\S+$/.test(id))) {
+    throw new ConversationKitError('INVALID_CONVERSATION_ID', 'Not a conversation ID');
+  }
+  if (new Set(conversationIDs).size !== conversationIDs.length) {
+    throw new ConversationKitError('DUPLICATE_CONVERSATION_ID', 'A conversation ID is repeated');
+  }
+  return conversationIDs;
+}
 
 /**
  * A `ChatAdapter` over a JSON-over-HTTP chat backend with a server-sent event stream. This
@@ -60,37 +80,66 @@ export function createRestChatAdapter(options: RestChatOptions): ChatAdapter {
     return (await response.json()) as Answer;
   }
 
-  /** One result per ID asked for, in the same order: an ID the answer does not mention failed. */
-  async function deleteMany(conversationIDs: string[], clearMessage: boolean) {
-    const answer = await call<DeleteAnswer>('/conversations/delete', {
-      conversationIDs,
-      clearMessage,
-      deviceID,
-    });
+  /**
+   * One result per ID asked for, in the same order: an ID the answer does not mention failed.
+   * Longer lists go in several calls; the promise never rejects for valid input, and nothing
+   * throws synchronously (an `async` function turns every throw into a rejection).
+   */
+  async function deleteMany(ids: unknown, clearMessage: boolean): Promise<DeleteResult[]> {
+    const conversationIDs = checkIDs(ids);
+    const results: DeleteResult[] = [];
+    for (let start = 0; start < conversationIDs.length; start += MAX_BATCH_SIZE) {
+      const chunk = conversationIDs.slice(start, start + MAX_BATCH_SIZE);
+      results.push(...(await deleteChunk(chunk, clearMessage)));
+    }
+    return results;
+  }
+
+  async function deleteChunk(conversationIDs: string[], clearMessage: boolean) {
+    let answer: DeleteAnswer;
+    try {
+      answer = await call<DeleteAnswer>('/conversations/delete', {
+        conversationIDs,
+        clearMessage,
+        deviceID,
+      });
+    } catch (error) {
+      // A failed call fails each of its IDs, with the reason: the kit rolls back (or, for the
+      // network code, waits) exactly those.
+      const { sdkCode = -1, message } = error as ConversationKitError;
+      return conversationIDs.map((conversationID) => ({
+        conversationID,
+        ok: false,
+        code: sdkCode,
+        message,
+      }));
+    }
     const deleted = new Set(answer.deleted);
     const failures = new Map(answer.failed.map((failure) => [failure.conversationID, failure]));
     return conversationIDs.map((conversationID): DeleteResult => {
       if (deleted.has(conversationID)) return { conversationID, ok: true, code: 0, message: '' };
       const failure = failures.get(conversationID);
-      return {
-        conversationID,
-        ok: false,
-        code: failure?.code ?? -1,
-        message: failure?.message ?? 'Not deleted',
-      };
+      // This backend reports unknown IDs with 404; the kit speaks Tencent's codes.
+      const code = failure?.code === 404 ? NOT_FOUND : (failure?.code ?? -1);
+      return { conversationID, ok: false, code, message: failure?.message ?? 'Not deleted' };
     });
   }
 
   return {
-    capabilities: { maxBatchSize: 100, keepHistory: true },
+    capabilities: { maxBatchSize: MAX_BATCH_SIZE, keepHistory: true },
     accountID: userID,
     getConversationList: () => call<Conversation[]>('/conversations'),
     async deleteConversation(conversationID) {
+      // The single delete always clears history, as Tencent's does.
       const [result] = await deleteMany([conversationID], true);
       return result as DeleteResult;
     },
-    deleteConversationList: (conversationIDs, { clearMessage }) =>
-      deleteMany(conversationIDs, clearMessage),
+    async deleteConversationList(conversationIDs, listOptions) {
+      if (typeof listOptions?.clearMessage !== 'boolean') {
+        throw new ConversationKitError('INVALID_ARGUMENT', 'clearMessage must be true or false');
+      }
+      return deleteMany(conversationIDs, listOptions.clearMessage);
+    },
     subscribe(listener: (event: ConversationEvent) => void) {
       const stream = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token)}`);
       stream.addEventListener('deleted', (message) => {
