@@ -99,26 +99,25 @@ export function createTranslator(
     numberFormat ??= new Intl.NumberFormat(locale);
     return numberFormat.format(value);
   }
-  function fill(template: string, params: MessageParams): string {
-    return split(template, params, formatValue)
+  function parts(key: keyof Messages, params: MessageParams = {}): MessagePart[] {
+    return split(resolve(key, params.count), params, formatValue);
+  }
+  function t(key: keyof Messages, params?: MessageParams): string {
+    return parts(key, params)
       .map((part) => part.text)
       .join('');
   }
 
   return {
     locale,
-    t(key, params = {}) {
-      return fill(resolve(key, params.count), params);
-    },
-    parts(key, params = {}) {
-      return split(resolve(key, params.count), params, formatValue);
-    },
+    t,
+    parts,
     formatTime(timestamp, now = Date.now()) {
       const elapsed = now - timestamp;
       if (elapsed < 60_000) return resolve('justNow');
       if (elapsed < 3_600_000) {
         const count = Math.floor(elapsed / 60_000);
-        return fill(resolve('minutesAgo', count), { count });
+        return t('minutesAgo', { count });
       }
       const today = startOfDay(now);
       if (timestamp >= today) return formatDate(timestamp, 'clock');
