@@ -22,6 +22,8 @@ const external = [
   'zustand/react/shallow',
   '@tanstack/react-query',
   '@tencentcloud/chat',
+  'stream-chat',
+  '@sendbird/chat',
 ];
 
 // The jsdom and node tests. `npm run test:react18` runs them once more against React 18.3
@@ -88,6 +90,8 @@ export default defineConfig({
         tencent: 'src/tencent.ts',
         server: 'src/server.ts',
         testing: 'src/testing.ts',
+        stream: 'src/stream.ts',
+        sendbird: 'src/sendbird.ts',
       },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,

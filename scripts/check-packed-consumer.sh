@@ -3,7 +3,8 @@
 # `npm install conversation-kit`:
 #
 # 1. Types. Only the tarball and its non-optional peers are installed (React, zustand, React
-#    Query and @types/react): no `@tencentcloud/chat` (an optional peer), no Vite and its client
+#    Query and @types/react): no `@tencentcloud/chat`, `stream-chat` or `@sendbird/chat` (optional
+#    peers), no Vite and its client
 #    types. `strict`, `skipLibCheck: false` (the kit's own .d.ts files are checked too) and
 #    `noUncheckedSideEffectImports` (so `import 'conversation-kit/styles.css'` must resolve to a
 #    type entry); twice: `moduleResolution: bundler` (Vite, webpack, Next.js) and `node16` (Node's
@@ -35,12 +36,12 @@ trap 'rm -rf "$scratch"' EXIT
 tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
 
 status=0
-# The published declarations must not name the optional SDK outside comments: a consumer without
-# it would fail. (Said up front; the compiler below says it too, less directly.)
+# The published declarations must not name the optional SDKs outside comments: a consumer without
+# them would fail. (Said up front; the compiler below says it too, less directly.)
 if tar -xzf "$scratch/$tarball" -C "$scratch" --wildcards 'package/dist/*.d.ts' &&
-  grep -rn --include='*.d.ts' "@tencentcloud/chat" "$scratch/package/dist" |
+  grep -rn --include='*.d.ts' -e "@tencentcloud/chat" -e "stream-chat" -e "@sendbird/chat" "$scratch/package/dist" |
   grep -v '^[^:]*:[0-9]*:\s*\(\*\|//\|/\*\)'; then
-  echo "A published .d.ts imports @tencentcloud/chat (an optional peer)." >&2
+  echo "A published .d.ts imports @tencentcloud/chat, stream-chat or @sendbird/chat (optional peers)." >&2
   status=1
 fi
 rm -rf "$scratch/package"
@@ -50,8 +51,9 @@ cat > package.json << 'JSON'
 { "name": "strict-consumer", "private": true, "type": "module" }
 JSON
 npm install --no-audit --no-fund --prefer-offline --silent "./$tarball" "${peers[@]}" > /dev/null
-if [ -e node_modules/@tencentcloud/chat ] || [ -e node_modules/vite ]; then
-  echo "The consumer must not have @tencentcloud/chat or vite installed." >&2
+if [ -e node_modules/@tencentcloud/chat ] || [ -e node_modules/stream-chat ] ||
+  [ -e node_modules/@sendbird/chat ] || [ -e node_modules/vite ]; then
+  echo "The consumer must not have a chat SDK or vite installed." >&2
   exit 1
 fi
 
@@ -91,6 +93,16 @@ import {
   prefetchConversationList,
 } from 'conversation-kit/server';
 import {
+  createSendbirdChatAdapter,
+  type SendbirdChatAdapterOptions,
+  type SendbirdChatInstance,
+} from 'conversation-kit/sendbird';
+import {
+  createStreamChatAdapter,
+  type StreamChatAdapterOptions,
+  type StreamChatClient,
+} from 'conversation-kit/stream';
+import {
   createTencentChatAdapter,
   type TencentChat,
   type TencentChatAdapterOptions,
@@ -119,6 +131,20 @@ const chat: TencentChat = {
 };
 const tencentOptions: TencentChatAdapterOptions = { systemConversationName: 'System' };
 const tencentAdapter: ChatAdapter = sameTencent(chat, tencentOptions);
+
+// The vendor adapters' types, without their SDKs installed: a host's client typed by hand.
+const streamClient: StreamChatClient = {
+  userID: 'alice',
+  activeChannels: {},
+  queryChannels: async () => [],
+  on: () => ({ unsubscribe: () => {} }),
+};
+const streamOptions: StreamChatAdapterOptions = { channelType: 'messaging', concurrency: 3 };
+const streamAdapter: ChatAdapter = createStreamChatAdapter(streamClient, streamOptions);
+const sendbirdOptions: SendbirdChatAdapterOptions = { concurrency: 3 };
+const makeSendbirdAdapter = (sb: SendbirdChatInstance): ChatAdapter =>
+  createSendbirdChatAdapter(sb, sendbirdOptions);
+export { makeSendbirdAdapter, streamAdapter };
 
 async function deleteTwo(adapter: ChatAdapter): Promise<DeleteResult[]> {
   const list: Conversation[] = await adapter.getConversationList();

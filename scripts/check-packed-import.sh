@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
+# The optional peer conversation-kit/sendbird needs, at the version this repo tests with.
+sendbird_version=$(node -p "require('./node_modules/@sendbird/chat/package.json').version")
 cd "$scratch"
 npm init -y > /dev/null
 npm install --no-audit --no-fund --prefer-offline --silent "./$tarball" > /dev/null
@@ -70,4 +72,33 @@ console.log('packed conversation-kit imports in Node: ' + Object.keys(kit).lengt
   Object.keys(memory).length + ', /tencent ' + Object.keys(tencent).length + ', /server ' + Object.keys(ssr).length +
   ' (prefetches; the root says \"use client\", /server does not), /testing ' + Object.keys(testing).length +
   ' (the memory server passes its ' + conformance.length + ' checks)');
+"
+
+# The vendor adapters. conversation-kit/stream never loads stream-chat: it works on any object
+# shaped like a client, the SDK not installed. conversation-kit/sendbird takes Sendbird's handler
+# classes from @sendbird/chat (the SDK refuses any other handler): without that optional peer it
+# does not load, and with it installed, as in a Sendbird host, the SDK accepts its handlers.
+node --input-type=module -e "
+const stream = await import('conversation-kit/stream');
+const client = { userID: 'alice', activeChannels: {}, queryChannels: async () => [], on: () => ({ unsubscribe() {} }) };
+const adapter = stream.createStreamChatAdapter(client);
+if ((await adapter.getConversationList()).length !== 0 || !adapter.isConversationID('messaging:general')) {
+  throw new Error('conversation-kit/stream');
+}
+const withoutSdk = await import('conversation-kit/sendbird').then(() => 'loaded', (error) => error.code);
+if (withoutSdk !== 'ERR_MODULE_NOT_FOUND') throw new Error('conversation-kit/sendbird loaded without @sendbird/chat: ' + withoutSdk);
+"
+npm install --no-audit --no-fund --prefer-offline --silent "@sendbird/chat@$sendbird_version" > /dev/null
+node --input-type=module -e "
+const { default: SendbirdChat } = await import('@sendbird/chat');
+const { GroupChannelModule } = await import('@sendbird/chat/groupChannel');
+const { createSendbirdChatAdapter } = await import('conversation-kit/sendbird');
+const sb = SendbirdChat.init({ appId: 'PACKED-CHECK', modules: [new GroupChannelModule()] });
+const adapter = createSendbirdChatAdapter(sb);
+// Throws if the SDK refused the handlers (not instances of its own classes).
+adapter.subscribe(() => {})();
+adapter.subscribeToConnection(() => {})();
+console.log('packed /stream works without stream-chat; /sendbird loads with @sendbird/chat ' + '$sendbird_version' + ', whose SDK accepts its handlers');
+// The SDK instance keeps timers of its own running, which would keep Node alive.
+process.exit(0);
 "

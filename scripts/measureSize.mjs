@@ -11,7 +11,9 @@
 // - "every export": the whole package root, the in-memory server included.
 // - the subpath entry points `conversation-kit/memory`, `conversation-kit/tencent`,
 //   `conversation-kit/server` (what a server renders with; no browser downloads it) and
-//   `conversation-kit/testing` (the adapter conformance suite, for tests only), each
+//   `conversation-kit/testing` (the adapter conformance suite, for tests only), and the vendor
+//   adapters `conversation-kit/stream` and `conversation-kit/sendbird` (their SDKs are peers, left
+//   out like React; a host app that does not import them ships none of their bytes), each
 //   alone: what importing only that entry adds. They share their code with the root (the
 //   package's build puts it in shared chunks), so a host that imports both pays once.
 // - the stylesheet, minified and gzipped.
@@ -51,6 +53,8 @@ export const CEILING = {
   tencentJsGzip: 4 * 1024,
   serverJsGzip: 1 * 1024,
   testingJsGzip: 6.5 * 1024,
+  streamJsGzip: 4 * 1024,
+  sendbirdJsGzip: 4 * 1024,
 };
 
 const virtualEntry = '\0size-entry';
@@ -132,6 +136,10 @@ export async function measureSize() {
   const tencentEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/tencent.ts`)};`);
   const serverEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/server.ts`)};`);
   const testingEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/testing.ts`)};`);
+  const streamEntry = await measureJs(`export * from ${JSON.stringify(`${root}src/stream.ts`)};`);
+  const sendbirdEntry = await measureJs(
+    `export * from ${JSON.stringify(`${root}src/sendbird.ts`)};`,
+  );
   const host = await measureJs(
     `export { ConversationKitProvider, ConversationList, DeleteConversationDialog, createTencentChatAdapter } from ${JSON.stringify(index)};`,
   );
@@ -148,6 +156,8 @@ export async function measureSize() {
     tencentJsGzip: tencentEntry.gzip,
     serverJsGzip: serverEntry.gzip,
     testingJsGzip: testingEntry.gzip,
+    streamJsGzip: streamEntry.gzip,
+    sendbirdJsGzip: sendbirdEntry.gzip,
     cssRaw: css.raw,
     cssGzip: css.gzip,
   };
@@ -182,6 +192,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `conversation-kit/testing alone: ${kb(size.testingJsGzip)} gzip (ceiling ${kb(CEILING.testingJsGzip)})`,
   );
   console.log(
+    `conversation-kit/stream alone: ${kb(size.streamJsGzip)} gzip (ceiling ${kb(CEILING.streamJsGzip)})`,
+  );
+  console.log(
+    `conversation-kit/sendbird alone: ${kb(size.sendbirdJsGzip)} gzip (ceiling ${kb(CEILING.sendbirdJsGzip)})`,
+  );
+  console.log(
     `kit CSS: ${kb(size.cssRaw)} raw, ${kb(size.cssGzip)} minified+gzip — ${verdict(size.cssGzip, BUDGET.cssGzip)} the ${kb(BUDGET.cssGzip)} target`,
   );
   if (
@@ -192,7 +208,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     size.memoryJsGzip > CEILING.memoryJsGzip ||
     size.tencentJsGzip > CEILING.tencentJsGzip ||
     size.serverJsGzip > CEILING.serverJsGzip ||
-    size.testingJsGzip > CEILING.testingJsGzip
+    size.testingJsGzip > CEILING.testingJsGzip ||
+    size.streamJsGzip > CEILING.streamJsGzip ||
+    size.sendbirdJsGzip > CEILING.sendbirdJsGzip
   ) {
     console.error('The kit grew past its size ceiling.');
     process.exitCode = 1;

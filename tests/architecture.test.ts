@@ -93,4 +93,27 @@ describe('the layers of src', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  // The vendor SDKs are optional peers: a type of theirs in the kit's sources would reach the
+  // published .d.ts files and break every host without that SDK, and a value would load it. The
+  // one exception: Sendbird accepts only handlers made by its own classes, so its adapter takes
+  // those two (conversation-kit/sendbird is imported only by hosts that have the SDK).
+  it('imports no chat SDK, but the Sendbird adapter its two handler classes', () => {
+    const sdkPackages = ['@tencentcloud/chat', 'stream-chat', '@sendbird/chat'];
+    const allowed = [
+      'adapters/sendbird/createSendbirdChatAdapter.ts imports @sendbird/chat: { ConnectionHandler }',
+      'adapters/sendbird/createSendbirdChatAdapter.ts imports @sendbird/chat/groupChannel: { GroupChannelHandler }',
+    ];
+    const found: string[] = [];
+    for (const file of sourceFiles(src)) {
+      const code = readFileSync(file, 'utf8');
+      for (const match of code.matchAll(/^import\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)'/gms)) {
+        const from = match[3] as string;
+        if (!sdkPackages.some((name) => from === name || from.startsWith(`${name}/`))) continue;
+        const names = (match[2] as string).replace(/\s+/g, ' ');
+        found.push(`${relative(src, file)} imports ${from}: ${match[1] ?? ''}${names}`);
+      }
+    }
+    expect(found).toEqual(allowed);
+  });
 });
