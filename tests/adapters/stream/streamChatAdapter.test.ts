@@ -181,7 +181,7 @@ describe('the Stream Chat adapter, real SDK against a local server', () => {
     const results = await adapter.deleteConversationList(ids, { clearMessage: false });
     expect(results.map((result) => result.conversationID)).toEqual(ids);
     expect(results.every((result) => result.ok)).toBe(true);
-    expect(server.mostHidesAtOnce).toBeGreaterThan(1);
+    // Never more than 5 at once (that they overlap at all depends on timing: channelHiding's test).
     expect(server.mostHidesAtOnce).toBeLessThanOrEqual(5);
   });
 
