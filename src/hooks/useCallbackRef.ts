@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 /**
  * A function of stable identity that always calls the latest `callback` (Radix's
@@ -12,7 +13,7 @@ export function useCallbackRef<Args extends unknown[], Result>(
   const callbackRef = useRef(callback);
   // A layout effect, so that the layout effects declared after it already see this render's
   // callback (a passive effect would leave them the previous one).
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     callbackRef.current = callback;
   });
   return useMemo(

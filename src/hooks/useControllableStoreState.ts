@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useCallbackRef } from './useCallbackRef';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 export interface ControllableStoreStateOptions<State, T> {
   store: StoreApi<State>;
@@ -64,9 +65,9 @@ export function useControllableStoreState<State, T>(
   });
 
   // Layout effects: what the first paint shows is already the host's value.
-  useLayoutEffect(() => store.subscribe(onStoreChange), [store, onStoreChange]);
+  useIsomorphicLayoutEffect(() => store.subscribe(onStoreChange), [store, onStoreChange]);
   // The default is the value to start with: written once, not again when it changes.
-  useLayoutEffect(() => writeDefault(), [writeDefault]);
+  useIsomorphicLayoutEffect(() => writeDefault(), [writeDefault]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: followProp reads `prop`; it runs again when `prop` changes
-  useLayoutEffect(() => followProp(), [store, prop, followProp]);
+  useIsomorphicLayoutEffect(() => followProp(), [store, prop, followProp]);
 }

@@ -8,7 +8,6 @@ import {
   type RefCallback,
   useCallback,
   useEffect,
-  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -21,6 +20,7 @@ import { useCallbackRef } from './useCallbackRef';
 import { useControllableStoreState } from './useControllableStoreState';
 import { useConversationStore } from './useConversationStore';
 import { useConversations } from './useConversations';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 import { useRowWindow } from './useRowWindow';
 import { useSwipeGestures } from './useSwipeGestures';
 
@@ -229,7 +229,7 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
   );
 
   const givenRowHeight = options.rowHeight !== undefined;
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     // The grid is rendered for as long as the hook is used: after mount the ref holds it.
     if (!givenRowHeight && gridRef.current) setMeasuredRowHeight(readRowHeight(gridRef.current));
   }, [givenRowHeight]);
@@ -276,7 +276,7 @@ export function useConversationGrid(options: ConversationGridOptions = {}): Conv
   }
 
   // A row asked to take focus may only be rendered after the list scrolled to it.
-  useLayoutEffect(focusPendingRow);
+  useIsomorphicLayoutEffect(focusPendingRow);
 
   // Until a row is focused, the first row holds the list's tab stop.
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 export interface RowWindowItem {
   index: number;
@@ -56,7 +57,7 @@ export function useRowWindow(options: {
     );
   }, []);
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     // The one layout read: on mount, before anything else changed the page.
@@ -86,7 +87,7 @@ export function useRowWindow(options: {
 
   // A shorter list or another row height moves the window without any scroll event.
   // biome-ignore lint/correctness/useExhaustiveDependencies: count and rowHeight are read through `latest`
-  useLayoutEffect(recompute, [count, rowHeight, recompute]);
+  useIsomorphicLayoutEffect(recompute, [count, rowHeight, recompute]);
 
   /**
    * Scrolls just enough to show the row, and renders it in the same pass. A plain function of

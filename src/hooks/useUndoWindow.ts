@@ -1,15 +1,8 @@
-import {
-  type FocusEvent,
-  type RefObject,
-  useEffect,
-  useLayoutEffect,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import { type FocusEvent, type RefObject, useEffect, useReducer, useRef, useState } from 'react';
 import { useConversationKit } from '../context/ConversationKitContext';
 import type { UndoableDeletion } from '../runtime/undoWindows';
 import { useDeletionState } from './useDeletionState';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 export interface UndoWindowView {
   /** The most recent deletion still in its undo window; `undefined` when none is. */
@@ -69,13 +62,13 @@ export function useUndoPause(offered: boolean): UndoAreaProps {
   }, [paused, runtime]);
 
   // Focus can leave with no focusout: the focused button removed (Undo with its window, Dismiss).
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (focusOn && !ref.current?.contains(document.activeElement)) setFocusOn(false);
   });
 
   // The pointer can leave with no pointerleave (the element moved from under a still pointer):
   // where it is is read again when Undo is offered.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (offered) setPointerOn(ref.current?.matches(':hover') ?? false);
   }, [offered]);
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useConversationKit } from '../../context/ConversationKitContext';
 import { useTranslator } from '../../context/TranslatorContext';
 import type { ConversationKitError } from '../../core/errors';
@@ -6,6 +6,7 @@ import type { Conversation, DeleteResult } from '../../core/types';
 import { useCallbackRef } from '../../hooks/useCallbackRef';
 import { useConversationEvents } from '../../hooks/useConversationEvents';
 import { useDeletionState } from '../../hooks/useDeletionState';
+import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { type UndoAreaProps, useUndoPause, useUndoWindow } from '../../hooks/useUndoWindow';
 import type { MessagePart, Translator } from '../../i18n/createTranslator';
 import type { Messages } from '../../i18n/messages';
@@ -199,7 +200,7 @@ export function DeletionStatus(props: DeletionStatusProps) {
   // the region said before. Only a new latest deletion is news, not a new snapshot of it (its
   // clock paused or resumed).
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the latest deletion's ID
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!latest) return;
     const sources = undoSourcesRef.current;
     if (!sources.has(latest.deletionID)) {
@@ -212,7 +213,7 @@ export function DeletionStatus(props: DeletionStatusProps) {
     setNotice(null);
   }, [latest?.deletionID]);
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     shownRef.current = conversations;
   });
 

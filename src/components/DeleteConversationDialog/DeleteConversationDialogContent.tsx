@@ -1,12 +1,6 @@
-import {
-  type ComponentPropsWithoutRef,
-  forwardRef,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
 import { useCallbackRef } from '../../hooks/useCallbackRef';
+import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { composeEventHandlers } from '../shared/composeEventHandlers';
 import { kitClassName } from '../shared/kitClassName';
 import { useDeleteConversationDialogContext } from './DeleteConversationDialogContext';
@@ -78,7 +72,7 @@ export const DeleteConversationDialogContent = forwardRef<
   // effect runs again and shows it once more if the host keeps it open.
   const [closedByBrowser, setClosedByBrowser] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: closedByBrowser runs it again on purpose
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (shown) {
@@ -98,7 +92,7 @@ export const DeleteConversationDialogContent = forwardRef<
     }
   }, [shown, closedByBrowser, cancelRef, fallbackFocus]);
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const dialog = dialogRef.current;
     return () => {
       // Unmounted while shown: leave no modal behind.

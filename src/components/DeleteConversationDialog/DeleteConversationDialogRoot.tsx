@@ -1,9 +1,10 @@
-import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 import { useConversationKit } from '../../context/ConversationKitContext';
 import { useCallbackRef } from '../../hooks/useCallbackRef';
 import { useControllableState } from '../../hooks/useControllableState';
 import { useConversationStore } from '../../hooks/useConversationStore';
 import { useConversations } from '../../hooks/useConversations';
+import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import type { DeletionOutcome } from '../../runtime/types';
 import {
   DeleteConversationDialogContext,
@@ -70,7 +71,7 @@ export function DeleteConversationDialogRoot(props: DeleteConversationDialogRoot
   // (the flow takes it), the host's `cancelDeletion()`, or deletions on another device that left
   // nothing to confirm. Only the change counts, so mounting calls no `onOpenChange`.
   const hadRequestRef = useRef(request !== null);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const hasRequest = request !== null;
     if (hasRequest === hadRequestRef.current) return;
     hadRequestRef.current = hasRequest;
@@ -81,7 +82,7 @@ export function DeleteConversationDialogRoot(props: DeleteConversationDialogRoot
   // refuse and the person's choice stays on screen; once `open` is false, the request goes, and
   // does not come back the next time the host opens the dialog.
   const wasOpenRef = useRef(open);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (wasOpenRef.current && !open && request !== null) cancelDeletion();
     wasOpenRef.current = open;
   });
