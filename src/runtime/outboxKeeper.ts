@@ -41,15 +41,18 @@ export function createOutboxKeeper(options: {
     }
   }
 
-  function write(accountID: string, slotTabID: string, entries: readonly OutboxEntry[]): void {
-    if (!storage) return;
+  /** Whether the write went through. */
+  function write(accountID: string, slotTabID: string, entries: readonly OutboxEntry[]): boolean {
+    if (!storage) return false;
     try {
       storage.write(accountID, slotTabID, entries);
       options.onAvailabilityChange(false);
+      return true;
     } catch {
       // Storage full or blocked: the deletion goes out all the same, it just would not survive
       // a reload before the backend has it. The status says so.
       options.onAvailabilityChange(true);
+      return false;
     }
   }
 
@@ -121,8 +124,11 @@ export function createOutboxKeeper(options: {
       if (taken.length === 0) return [];
       if (fromTabID !== tabID) {
         const own = entries.filter((entry) => entry.tabID === tabID);
-        write(accountID, tabID, [...own, ...taken.map((entry) => ({ ...entry, tabID }))]);
-        write(accountID, fromTabID, []);
+        // Left in the closed page's slot when this page could not keep them: should this page
+        // close too before they are sent, another one takes them over from there.
+        if (write(accountID, tabID, [...own, ...taken.map((entry) => ({ ...entry, tabID }))])) {
+          write(accountID, fromTabID, []);
+        }
       }
       for (const entry of taken) {
         accountOfKept.set(entry.deletionID, accountID);
