@@ -596,26 +596,50 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
               },
             });
     } catch (error) {
-      // Rows already left the list: whatever went wrong, every ID without a result comes back
-      // as failed with the reason, and the deletion settles like any other.
-      const { message } = reportError(error, false);
-      sent = {
-        results: sending.map(
-          (id) => settledResults.get(id) ?? failed(id, UNKNOWN_FAILURE_CODE, message),
-        ),
-        notSent: [],
-        stopped: false,
-      };
+      sent = failedSend(error, sending, settledResults);
     } finally {
       deletions.endRun(run);
     }
+    return settleSafely(toSend, wasSelected, sent, outcomeBase, { deletionID, attempt: 0 });
+  }
+
+  /**
+   * What a send that threw leaves: rows already left the list, so whatever went wrong, every ID
+   * without a result comes back as failed with the reason, and the deletion settles like any other.
+   */
+  function failedSend(
+    error: unknown,
+    ids: readonly string[],
+    settledResults?: ReadonlyMap<string, DeleteResult>,
+  ): SendDeletionsResult {
+    const { message } = reportError(error, false);
+    return {
+      results: ids.map(
+        (id) => settledResults?.get(id) ?? failed(id, UNKNOWN_FAILURE_CODE, message),
+      ),
+      notSent: [],
+      stopped: false,
+    };
+  }
+
+  /**
+   * Settles a deletion. Settling touches the host's cache and listeners; whatever throws there is
+   * reported, and the IDs are not left marked in flight, or every later deletion of them would be
+   * skipped.
+   */
+  function settleSafely(
+    ids: readonly string[],
+    wasSelected: readonly string[],
+    sent: SendDeletionsResult,
+    outcomeBase: Pick<DeletionOutcome, 'requested' | 'skipped' | 'clearHistory' | 'undone'>,
+    kept: { deletionID: string; attempt: number },
+  ): DeletionOutcome {
     try {
-      return settleDeletion(toSend, wasSelected, sent, outcomeBase, { deletionID, attempt: 0 });
+      return settleDeletion(ids, wasSelected, sent, outcomeBase, kept);
     } catch (error) {
-      // Settling touches the host's cache and listeners; whatever throws there, the IDs must
-      // not stay marked in flight, or every later deletion of them would be skipped.
-      ownPending.settle(toSend);
-      deletions.settleInFlight(toSend);
+      ownPending.settle(ids);
+      deletions.settleInFlight(ids);
+      deletions.updateWaitingForNetwork([], ids);
       throw reportError(error, false);
     }
   }
@@ -713,29 +737,15 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     try {
       sent = await sendDeletions({ adapter, conversationIDs: ids, clearMessage: clearHistory });
     } catch (error) {
-      const { message } = reportError(error, false);
-      sent = {
-        results: ids.map((id) => failed(id, UNKNOWN_FAILURE_CODE, message)),
-        notSent: [],
-        stopped: false,
-      };
+      sent = failedSend(error, ids);
     }
-    try {
-      return settleDeletion(
-        ids,
-        [],
-        sent,
-        { requested: [...ids], skipped: [], clearHistory },
-        { deletionID, attempt },
-      );
-    } catch (error) {
-      // Nobody awaits this send (it runs in the background): whatever throws while settling is
-      // reported, and the IDs are not left marked in flight.
-      ownPending.settle(ids);
-      deletions.settleInFlight(ids);
-      deletions.updateWaitingForNetwork([], ids);
-      throw reportError(error, false);
-    }
+    return settleSafely(
+      ids,
+      [],
+      sent,
+      { requested: [...ids], skipped: [], clearHistory },
+      { deletionID, attempt },
+    );
   }
 
   // ----- waiting for the network -----
