@@ -225,6 +225,24 @@ describe('the Stream Chat adapter, real SDK against a local server', () => {
     ]);
   });
 
+  it('brings a hidden channel back when another app of the user shows it (channel.visible)', async () => {
+    const { server, phone, laptop } = await twoDevices();
+    const onLaptop = record(laptop);
+    await phone.deleteConversationList(['messaging:team'], { clearMessage: false });
+    await waitFor(() => deletedIDs(onLaptop, 'remote').length === 1);
+
+    server.showChannel('messaging:team', 'alice');
+    await waitFor(() => onLaptop.some((event) => event.type === 'conversationsUpdated'));
+    const shown = onLaptop.flatMap((event) =>
+      event.type === 'conversationsUpdated' ? event.conversations : [],
+    );
+    expect(shown.map((item) => item.conversationID)).toEqual(['messaging:team']);
+    expect(shown[0]?.displayName).toBe('Team');
+    expect((await laptop.getConversationList()).map((item) => item.conversationID)).toContain(
+      'messaging:team',
+    );
+  });
+
   it('reports a channel deleted for everybody as a remote deletion', async () => {
     const { server, laptop } = await twoDevices();
     const onLaptop = record(laptop);

@@ -14,7 +14,7 @@
 //   hide of a channel, the network going away and coming back.
 //
 // Not covered: authentication (any token is accepted), permissions, rate limits, pagination of
-// messages, `channel.visible` (sent only by `channel.show`, which the adapter never calls), the
+// messages, `channel.visible` (as `showChannel`, since only `channel.show` sends it), the
 // long-poll fallback, and reconnection's state recovery beyond what the SDK does on its own.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -67,6 +67,11 @@ export interface StreamTestServer {
   historyLength(cid: string, userID: string): number;
   /** The channel is deleted for everybody (`channel.deleted`). */
   deleteChannel(cid: string): void;
+  /**
+   * The user shows a hidden channel again from elsewhere (another app of theirs calls
+   * `channel.show`): the user's connections hear `channel.visible`.
+   */
+  showChannel(cid: string, userID: string): void;
   /** The next hide of this channel answers with Stream's error instead. */
   failNextHide(cid: string, failure: { status: number; code: number; message: string }): void;
   /**
@@ -427,6 +432,20 @@ export async function startStreamTestServer(
           type: 'channel.deleted',
           ...channelEventFields(channel),
           channel: channelData(channel),
+        });
+      }
+    },
+    showChannel(cid, userID) {
+      const channel = channels.get(cid);
+      if (!channel) throw new Error(`No channel ${cid}`);
+      channel.hiddenFor.delete(userID);
+      for (const connection of connections) {
+        if (connection.userID !== userID) continue;
+        send(connection, {
+          type: 'channel.visible',
+          ...channelEventFields(channel),
+          channel: channelData(channel),
+          user: { id: userID },
         });
       }
     },
