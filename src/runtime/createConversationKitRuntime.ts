@@ -221,6 +221,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
    * of them do: a row confirmed in two tabs may end up in two deletions sent from one.
    */
   const ownPendingCount = new Map<string, number>();
+  /** When this runtime last heard an update of each conversation (a message that came for it). */
+  const lastUpdateHeardAt = new Map<string, number>();
   const ownPending = {
     has: (id: string) => ownPendingCount.has(id),
     add(ids: readonly string[]): void {
@@ -339,21 +341,32 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
   }
 
   /** Hides the rows of a deletion another runtime sends, until it says how it ended. */
-  function holdRows(deletionID: string, tabID: string, conversationIDs: readonly string[]): void {
+  function holdRows(
+    deletionID: string,
+    tabID: string,
+    conversationIDs: readonly string[],
+    announcedAt = Number.NEGATIVE_INFINITY,
+  ): void {
     const existing = held.get(deletionID);
     if (existing) {
       existing.tabID = tabID;
     } else {
       if (conversationIDs.length === 0) return;
-      // Rows this runtime deletes itself are held too, so that undoing here does not show a row
-      // another tab's deletion still removes; and a message that brought one back before that
-      // deletion was confirmed no longer keeps it listed.
       held.set(deletionID, { tabID, ids: new Set(conversationIDs) });
-      for (const id of conversationIDs) updatedWhileInFlight.delete(id);
-      // Before connect() the list is left alone (creating a runtime changes nothing outside it);
-      // connect() takes the rows out of a list that is already there.
-      if (port) hideRows(conversationIDs);
-      else deletions.markInFlight(conversationIDs);
+      // A message heard after the deletion was announced is newer than it (the announcement can
+      // come late, after the deletion already went through): that row stays listed, as it does in
+      // the sending tab. A message heard before no longer keeps a row listed.
+      const hidden = conversationIDs.filter((id) => {
+        const newer = (lastUpdateHeardAt.get(id) ?? Number.NEGATIVE_INFINITY) > announcedAt;
+        if (newer) updatedWhileInFlight.add(id);
+        else updatedWhileInFlight.delete(id);
+        return !newer;
+      });
+      // Rows this runtime deletes itself are held too, so that undoing here does not show a row
+      // another tab's deletion still removes. Before connect() the list is left alone (creating a
+      // runtime changes nothing outside it); connect() takes the rows out of a list already there.
+      if (port) hideRows(hidden);
+      else deletions.markInFlight(hidden);
     }
     if (port) waitForTabToClose(tabID);
   }
@@ -399,7 +412,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
   function hear(message: OutboxTabMessage): void {
     if (message.accountID !== currentAccount()) return;
     if (message.type === 'pending') {
-      holdRows(message.deletionID, message.tabID, message.conversationIDs);
+      holdRows(message.deletionID, message.tabID, message.conversationIDs, message.sentAt);
     } else {
       releaseHeld(message.deletionID, message.deleted, message.restored);
     }
@@ -433,6 +446,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         tabID: tabs.tabID,
         deletionID: entry.deletionID,
         conversationIDs: entry.conversationIDs,
+        sentAt: Date.now(),
       });
       // Kept from another page, perhaps sent there already: "not found" counts as done, a
       // refusal brings the row back (with a refetch when this page never listed it).
@@ -474,7 +488,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     if (!accountID) return;
     keeper.keep(accountID, entry);
     const { deletionID, conversationIDs } = entry;
-    post({ type: 'pending', accountID, tabID: tabs.tabID, deletionID, conversationIDs });
+    const sentAt = Date.now();
+    post({ type: 'pending', accountID, tabID: tabs.tabID, deletionID, conversationIDs, sentAt });
   }
 
   /** Tells the other runtimes how some IDs of a kept deletion ended. */
@@ -675,8 +690,9 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     if (list) {
       const { next, restored, unseen } = withRowsBack(
         removeConversations(list, new Set(goneForGood)),
-        // A row another tab's deletion still removes stays hidden until that one ends.
-        comeBack.filter((id) => !isHeld(id)),
+        // A row another deletion still removes (another tab's, or another of this runtime's
+        // own: the same row confirmed in two tabs, one taken over) stays hidden until that ends.
+        comeBack.filter((id) => !isHeld(id) && !ownPending.has(id)),
       );
       writeList(next);
       reconciler.noteUpdated(restored);
@@ -768,17 +784,30 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
 
   /** Whether the list must be fetched again once the device is back online. */
   let refetchWhenOnline = false;
+  /** Failed refetches in a row, for their backoff. */
+  let refetchFailures = 0;
 
   /**
    * Fetches the list again, for rows that come back but were never listed on this page load (a
    * deletion kept from an earlier one, or another tab's). Not left to an invalidation: the next
    * write of the list would cancel it, and an offline device would never bring the rows back.
+   * A failed fetch is tried again once back online, and after a backoff too: its failure may
+   * arrive after the device came back.
    */
   function refetchList(): void {
     refetchWhenOnline = false;
-    queryClient.fetchQuery({ ...queryOptions, staleTime: 0 }).catch(() => {
-      refetchWhenOnline = true;
-    });
+    queryClient.fetchQuery({ ...queryOptions, staleTime: 0 }).then(
+      () => {
+        refetchFailures = 0;
+      },
+      () => {
+        refetchWhenOnline = true;
+        setTimeout(() => {
+          if (refetchWhenOnline) refetchList();
+        }, retryDelay(refetchFailures));
+        refetchFailures += 1;
+      },
+    );
   }
 
   /** Exponential backoff with jitter, capped at 30 s: 1 s, 2 s, 4 s … each between half and all of it. */
@@ -860,8 +889,10 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     }
     eventBuffer.flush();
     const list = readList();
+    const heardAt = Date.now();
     for (const conversation of event.conversations) {
       const id = conversation.conversationID;
+      lastUpdateHeardAt.set(id, heardAt);
       reportedDeleted.delete(id);
       if (deletions.isInFlight(id)) {
         updatedWhileInFlight.add(id);

@@ -7,6 +7,11 @@ export type OutboxTabMessage =
       tabID: string;
       deletionID: string;
       conversationIDs: string[];
+      /**
+       * When it was posted (`Date.now()`: tabs of one browser share the clock). A row a message
+       * brought back after this stays listed: the message is newer than the deletion.
+       */
+      sentAt: number;
     }
   /**
    * Some IDs of a deletion are settled: `deleted` stay gone, `restored` come back (undone, or
@@ -64,7 +69,11 @@ function isOutboxTabMessage(value: unknown): value is OutboxTabMessage {
     return false;
   }
   if (message.type === 'pending') {
-    return typeof message.tabID === 'string' && isStringArray(message.conversationIDs);
+    return (
+      typeof message.tabID === 'string' &&
+      isStringArray(message.conversationIDs) &&
+      typeof message.sentAt === 'number'
+    );
   }
   return (
     message.type === 'released' && isStringArray(message.deleted) && isStringArray(message.restored)
