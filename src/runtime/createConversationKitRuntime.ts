@@ -34,6 +34,7 @@ import {
   type OutboxTabMessage,
   type OutboxTabPort,
   type OutboxTabs,
+  tabClock,
 } from './outboxTabs';
 import { type SendDeletionsResult, sendDeletions } from './sendDeletions';
 import type {
@@ -446,7 +447,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         tabID: tabs.tabID,
         deletionID: entry.deletionID,
         conversationIDs: entry.conversationIDs,
-        sentAt: Date.now(),
+        sentAt: tabClock(),
       });
       // Kept from another page, perhaps sent there already: "not found" counts as done, a
       // refusal brings the row back (with a refetch when this page never listed it).
@@ -488,7 +489,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     if (!accountID) return;
     keeper.keep(accountID, entry);
     const { deletionID, conversationIDs } = entry;
-    const sentAt = Date.now();
+    const sentAt = tabClock();
     post({ type: 'pending', accountID, tabID: tabs.tabID, deletionID, conversationIDs, sentAt });
   }
 
@@ -889,7 +890,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     }
     eventBuffer.flush();
     const list = readList();
-    const heardAt = Date.now();
+    const heardAt = tabClock();
     for (const conversation of event.conversations) {
       const id = conversation.conversationID;
       lastUpdateHeardAt.set(id, heardAt);

@@ -8,8 +8,8 @@ export type OutboxTabMessage =
       deletionID: string;
       conversationIDs: string[];
       /**
-       * When it was posted (`Date.now()`: tabs of one browser share the clock). A row a message
-       * brought back after this stays listed: the message is newer than the deletion.
+       * When it was posted (`tabClock()`: tabs of one browser share it). A row a message brought
+       * back after this stays listed: the message is newer than the deletion.
        */
       sentAt: number;
     }
@@ -52,6 +52,15 @@ export interface OutboxTabs {
 }
 
 const CHANNEL_NAME = 'conversation-kit:outbox:v1';
+
+/**
+ * A clock every tab of one browser shares, finer than `Date.now()`'s milliseconds: a message
+ * heard in the same millisecond as a deletion was announced must still fall on one side of it.
+ */
+export function tabClock(): number {
+  const { performance } = globalThis;
+  return performance ? performance.timeOrigin + performance.now() : Date.now();
+}
 const lockName = (tabID: string) => `conversation-kit:tab:${tabID}`;
 
 function newTabID(): string {
