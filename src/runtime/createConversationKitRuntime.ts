@@ -222,8 +222,6 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
    * of them do: a row confirmed in two tabs may end up in two deletions sent from one.
    */
   const ownPendingCount = new Map<string, number>();
-  /** When this runtime last heard an update of each conversation (a message that came for it). */
-  const lastUpdateHeardAt = new Map<string, number>();
   const ownPending = {
     has: (id: string) => ownPendingCount.has(id),
     add(ids: readonly string[]): void {
@@ -237,6 +235,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       }
     },
   };
+  /** When this runtime last heard an update of each conversation (a message that came for it). */
+  const lastUpdateHeardAt = new Map<string, number>();
 
   // ----- the list in the query cache, and the store's copy of its IDs -----
 
