@@ -39,9 +39,10 @@ export interface OutboxTabs {
   /** This page's ID, the owner written into the outbox entries it keeps. */
   readonly tabID: string;
   /**
-   * Calls `onClosed` once the page `tabID` has closed (soon, if it is not open). Pages waiting
-   * for the same page run their `onClosed` one after the other, never interleaved, so exactly one
-   * of them still finds that page's entries and takes them over. Returns what stops the wait.
+   * Calls `onClosed` once the page `tabID` has closed (soon, if it is not open). Of the pages
+   * waiting for the same page, only one runs its `onClosed` while it lives (the others, when that
+   * one has closed too, find nothing left), so exactly one takes that page's entries over.
+   * Returns what stops the wait.
    */
   whenClosed(tabID: string, onClosed: () => void): () => void;
   /**
@@ -133,10 +134,15 @@ function createBrowserOutboxTabs(locks: LockManager): OutboxTabs {
       if (otherTabID === tabID) return () => {};
       start();
       const controller = new AbortController();
-      // Granted once the page is gone, to one waiting page at a time; released when onClosed returns.
+      // Granted once the page is gone, to the first page waiting for it, which keeps it for as
+      // long as it lives itself: the others never take that page's deletions over as well, even
+      // if their copy of localStorage does not show yet that they were moved (it lags behind
+      // between tabs). They get the lock only once that page closes too, and find nothing left.
       locks
         .request(lockName(otherTabID), { signal: controller.signal }, () => {
-          if (!controller.signal.aborted) onClosed();
+          if (controller.signal.aborted) return;
+          onClosed();
+          return new Promise<never>(() => {});
         })
         .catch(() => {
           // Aborted: the runtime stopped waiting.
