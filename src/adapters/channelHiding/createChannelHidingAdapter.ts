@@ -3,7 +3,9 @@
 // changes channel by channel (hidden, deleted, shown again, a new message). This module turns
 // such a backend into the kit's `ChatAdapter`: input checks, per-ID results from bounded parallel
 // calls, and events told apart as local or remote, each deletion reported once.
+
 import { validateConversationIDs } from '../../core/conversationIds';
+import { readClearMessage } from '../../core/deleteListOptions';
 import { ConversationKitError, SdkCode, toConversationKitError } from '../../core/errors';
 import { createListenerSet } from '../../core/listenerSet';
 import { failed, succeeded } from '../../core/results';
@@ -240,15 +242,4 @@ function createSharedWatch<Value>(
       };
     },
   };
-}
-
-function readClearMessage(options: unknown): boolean {
-  const clearMessage = (options as { clearMessage?: unknown } | null | undefined)?.clearMessage;
-  if (typeof clearMessage !== 'boolean') {
-    throw new ConversationKitError(
-      'INVALID_ARGUMENT',
-      'deleteConversationList needs options {clearMessage: boolean}',
-    );
-  }
-  return clearMessage;
 }

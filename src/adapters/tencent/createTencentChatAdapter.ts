@@ -1,4 +1,5 @@
 import { chunk, validateConversationID, validateConversationIDs } from '../../core/conversationIds';
+import { readClearMessage } from '../../core/deleteListOptions';
 import {
   ConversationKitError,
   SdkCode,
@@ -307,15 +308,4 @@ function readData(value: unknown): Record<string, unknown> | undefined {
 
 function isConversationObject(value: unknown): value is TencentConversation {
   return typeof (value as { conversationID?: unknown } | null)?.conversationID === 'string';
-}
-
-function readClearMessage(options: unknown): boolean {
-  const clearMessage = (options as { clearMessage?: unknown } | null | undefined)?.clearMessage;
-  if (typeof clearMessage !== 'boolean') {
-    throw new ConversationKitError(
-      'INVALID_ARGUMENT',
-      'deleteConversationList needs options {clearMessage: boolean}',
-    );
-  }
-  return clearMessage;
 }
