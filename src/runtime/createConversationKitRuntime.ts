@@ -787,6 +787,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
   let refetchWhenOnline = false;
   /** Failed refetches in a row, for their backoff. */
   let refetchFailures = 0;
+  /** The backoff's next try; a disconnected runtime fetches nothing more. */
+  let refetchTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Fetches the list again, for rows that come back but were never listed on this page load (a
@@ -803,7 +805,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
       },
       () => {
         refetchWhenOnline = true;
-        setTimeout(() => {
+        clearTimeout(refetchTimer);
+        refetchTimer = setTimeout(() => {
           if (refetchWhenOnline) refetchList();
         }, retryDelay(refetchFailures));
         refetchFailures += 1;
@@ -1000,6 +1003,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
         else waitForTabToClose(tabID);
       }
       recheckHeld();
+      // A refetch the last disconnect stopped waiting for goes out now.
+      if (refetchWhenOnline) refetchList();
       // Leaving the page ends the chance to undo, not the deletion.
       const sendBeforeLeaving = () => undoWindows.sendAllNow();
       const sendWhenHidden = () => {
@@ -1043,6 +1048,8 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
           window.removeEventListener('online', wakeRetries);
         }
         unsubscribeConnection?.();
+        // Still wanted: the next connect() fetches the list.
+        clearTimeout(refetchTimer);
         removeHider();
         unsubscribeAdapter();
         unsubscribeCache();
