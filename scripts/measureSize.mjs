@@ -65,6 +65,10 @@ async function measureJs(entryCode) {
     root,
     configFile: false,
     logLevel: 'silent',
+    // A host app ships its production build, in which its bundler replaces process.env.NODE_ENV
+    // (Vite, webpack, Next.js): the kit's warnings for developers are not in it, as React's,
+    // react-query's and zustand's are not.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [
       {
         name: 'size-entry',

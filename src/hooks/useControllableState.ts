@@ -49,6 +49,8 @@ export function useControllableState<T>(
 
   const wasControlledRef = useRef(isControlled);
   useEffect(() => {
+    // A warning for the host's developers, left out of production builds as React's own are.
+    if (process.env.NODE_ENV === 'production') return;
     if (wasControlledRef.current !== isControlled) {
       const from = wasControlledRef.current ? 'controlled' : 'uncontrolled';
       const to = isControlled ? 'controlled' : 'uncontrolled';

@@ -3,7 +3,10 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useControllableState } from '../../src/hooks/useControllableState';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+});
 
 describe('useControllableState, uncontrolled', () => {
   it('starts at the default and does not report it on mount (under StrictMode)', () => {
@@ -90,5 +93,19 @@ describe('useControllableState, controlled', () => {
 
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/`Dialog` is changing from controlled to uncontrolled/);
+  });
+
+  it('does not warn in a production build', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { rerender } = renderHook(
+      (props: { value: boolean | undefined }) =>
+        useControllableState({ prop: props.value, defaultProp: false, caller: 'Dialog' }),
+      { initialProps: { value: true as boolean | undefined } },
+    );
+
+    rerender({ value: undefined });
+
+    expect(warn).not.toHaveBeenCalled();
   });
 });
