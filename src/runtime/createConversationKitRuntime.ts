@@ -162,9 +162,10 @@ function checkedUndoWindow(undoWindowMs: number): number {
   return undoWindowMs;
 }
 
-function newDeletionID(): string {
+/** Unique across tabs and page loads: the tab's own ID is, and the number is within the page. */
+function newDeletionID(tabID: string): string {
   lastDeletionNumber += 1;
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${lastDeletionNumber}`;
+  return `${tabID}-${lastDeletionNumber}`;
 }
 
 export function createConversationKitRuntime<Store extends ListStateAccess>(
@@ -567,7 +568,7 @@ export function createConversationKitRuntime<Store extends ListStateAccess>(
     hideRows(toSend);
     ownPending.add(toSend);
 
-    const deletionID = newDeletionID();
+    const deletionID = newDeletionID(tabs.tabID);
     keepInOutbox({ deletionID, conversationIDs: toSend, clearHistory, confirmedAt: Date.now() });
     if (undoWindowMs > 0) {
       const end = await undoWindows.open(
