@@ -56,12 +56,8 @@ export function createSelectionSlice(options: {
         get().setSelected(toConversationID, true);
         return;
       }
-      const next = new Set(selectedIDs);
-      const [start, end] = from <= to ? [from, to] : [to, from];
-      for (let index = start; index <= end; index += 1) {
-        next.add(orderedIDs[index] as string);
-      }
-      set({ selectedIDs: next });
+      const range = orderedIDs.slice(Math.min(from, to), Math.max(from, to) + 1);
+      set({ selectedIDs: new Set([...selectedIDs, ...range]) });
     },
     selectAll() {
       set({ selectedIDs: new Set(get().orderedIDs) });
