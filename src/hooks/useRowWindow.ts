@@ -1,4 +1,5 @@
-import { type RefObject, useCallback, useRef, useState } from 'react';
+import { type RefObject, useRef, useState } from 'react';
+import { useCallbackRef } from './useCallbackRef';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 
 export interface RowWindowItem {
@@ -46,16 +47,14 @@ export function useRowWindow(options: {
   // a read right after React changed the DOM forces a synchronous reflow of the whole page.
   const scrollTopRef = useRef(0);
   const viewportRef = useRef(0);
-  const latest = useRef({ count, rowHeight });
-  latest.current = { count, rowHeight };
 
-  const recompute = useCallback(() => {
-    const { count: total, rowHeight: height } = latest.current;
-    const next = rangeFor(scrollTopRef.current, viewportRef.current, height, total);
+  // Of stable identity for the listeners added once, and reads this render's count and height.
+  const recompute = useCallbackRef(() => {
+    const next = rangeFor(scrollTopRef.current, viewportRef.current, rowHeight, count);
     setRange((current) =>
       current.first === next.first && current.last === next.last ? current : next,
     );
-  }, []);
+  });
 
   useIsomorphicLayoutEffect(() => {
     const element = scrollRef.current;
@@ -86,7 +85,7 @@ export function useRowWindow(options: {
   }, [scrollRef, recompute]);
 
   // A shorter list or another row height moves the window without any scroll event.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: count and rowHeight are read through `latest`
+  // biome-ignore lint/correctness/useExhaustiveDependencies: count and rowHeight are read by `recompute`
   useIsomorphicLayoutEffect(recompute, [count, rowHeight, recompute]);
 
   /**
