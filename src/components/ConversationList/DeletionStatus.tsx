@@ -15,6 +15,12 @@ import { idsToRetry } from '../../runtime/classifyResults';
 import type { DeletionOutcome, DeletionProgress } from '../../runtime/types';
 import { Message } from '../Message/Message';
 
+/** The reason of a backend code in the person's language where the kit words it, else `message`. */
+function reasonText(sdkCode: number | undefined, message: string, t: Translator['t']): string {
+  const key = sdkCode === undefined ? undefined : reasonKeyOfSdkCode(sdkCode);
+  return key ? t(key) : message;
+}
+
 /** The most frequent reason among the failures, in the person's language where it is known. */
 function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
   // Per code: the first result that failed with it, and how many did.
@@ -33,8 +39,7 @@ function reasonOf(failed: readonly DeleteResult[], t: Translator['t']): string {
     if (mostFrequent === undefined || entry.count > mostFrequent.count) mostFrequent = entry;
   }
   const first = mostFrequent?.first ?? (failed[0] as DeleteResult);
-  const key = reasonKeyOfSdkCode(first.code);
-  return key ? t(key) : first.message;
+  return reasonText(first.code, first.message, t);
 }
 
 /**
@@ -85,9 +90,8 @@ function refusalParts(error: ConversationKitError, translator: Translator): Mess
     return translator.parts('refusedUnknownConversation');
   }
   if (error.code === 'EMPTY_SELECTION') return translator.parts('refusedEmptySelection');
-  const key = error.sdkCode === undefined ? undefined : reasonKeyOfSdkCode(error.sdkCode);
   return translator.parts('refusedBecause', {
-    reason: key ? translator.t(key) : error.message,
+    reason: reasonText(error.sdkCode, error.message, translator.t),
   });
 }
 
