@@ -235,7 +235,6 @@ export const ConversationList = forwardRef<ConversationListHandle, ConversationL
           (renderEmpty ? renderEmpty() : <p className="ck-placeholder">{t('empty')}</p>)}
         <DeletionStatus
           conversations={conversations}
-          maxBatchSize={runtime.adapter.capabilities.maxBatchSize}
           render={renderStatus}
           // Undo pressed on its button takes the button away with its window: focus goes back to
           // the list rather than to the page.

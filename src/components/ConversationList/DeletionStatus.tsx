@@ -160,8 +160,6 @@ export interface ConversationListStatusProps {
 export interface DeletionStatusProps {
   /** The list as last shown: names of conversations that just left are looked up here. */
   conversations: readonly Conversation[];
-  /** IDs per chunk: progress shows only for deletions of more than one chunk. */
-  maxBatchSize: number;
   /** Draws the status instead of the kit's region. */
   render?: (props: ConversationListStatusProps) => ReactNode;
   /** Called once the conversations an Undo took back are in the list again. */
@@ -175,7 +173,7 @@ export interface DeletionStatusProps {
  * Undo button and the seconds left, which stand still while the pointer or focus is on the area.
  */
 export function DeletionStatus(props: DeletionStatusProps) {
-  const { conversations, maxBatchSize, render } = props;
+  const { conversations, render } = props;
   const translator = useTranslator();
   const { t } = translator;
   const runtime = useConversationKit();
@@ -290,7 +288,9 @@ export function DeletionStatus(props: DeletionStatusProps) {
     atRisk && translator.parts('outboxUnavailable'),
   ].filter((parts): parts is MessagePart[] => Array.isArray(parts));
   const message = sentences.length > 0 ? <Message parts={joinSentences(sentences)} /> : null;
-  const showProgress = progress !== null && progress.total > maxBatchSize;
+  // Progress shows only for deletions of more than one chunk.
+  const showProgress =
+    progress !== null && progress.total > runtime.adapter.capabilities.maxBatchSize;
 
   if (render) {
     return render({
