@@ -39,11 +39,10 @@ export const BUDGET = { jsGzip: 20 * 1024, cssGzip: 5 * 1024 };
  * grows noticed.
  */
 export const CEILING = {
-  // The undo window, the outbox and offline retries (issue 15) took what a host app ships to
-  // 20.3 kB, and the outbox across tabs (Web Locks, BroadcastChannel, taking over what a closed
-  // tab left) to 21.7 kB: over the 20 kB target, which `npm run size` reports as OVER. This
-  // ceiling holds it there while the bytes are found elsewhere (not by golfing); it goes back to
-  // the target then.
+  // The undo window, the outbox, offline retries and the outbox across tabs (issue 15) took what
+  // a host app ships from 17.7 to 21.7 kB: over the 20 kB target, which `npm run size` reports as
+  // OVER. Searches for bytes elsewhere without golfing found 0.4 kB (docs/performance.md#size);
+  // this ceiling holds the figure until the target is decided again, so that growth is caught.
   jsGzip: 22 * 1024,
   hostExportsJsGzip: 23 * 1024,
   allJsGzip: 22 * 1024 + 5 * 1024,
