@@ -8,6 +8,18 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** A controlled `Dialog` value left uncontrolled; returns the silenced `console.warn`. */
+function switchDialogFromControlledToUncontrolled() {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const { rerender } = renderHook(
+    (props: { value: boolean | undefined }) =>
+      useControllableState({ prop: props.value, defaultProp: false, caller: 'Dialog' }),
+    { initialProps: { value: true as boolean | undefined } },
+  );
+  rerender({ value: undefined });
+  return warn;
+}
+
 describe('useControllableState, uncontrolled', () => {
   it('starts at the default and does not report it on mount (under StrictMode)', () => {
     const onChange = vi.fn();
@@ -82,14 +94,7 @@ describe('useControllableState, controlled', () => {
   });
 
   it('warns when a component switches between controlled and uncontrolled', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { rerender } = renderHook(
-      (props: { value: boolean | undefined }) =>
-        useControllableState({ prop: props.value, defaultProp: false, caller: 'Dialog' }),
-      { initialProps: { value: true as boolean | undefined } },
-    );
-
-    rerender({ value: undefined });
+    const warn = switchDialogFromControlledToUncontrolled();
 
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/`Dialog` is changing from controlled to uncontrolled/);
@@ -97,14 +102,7 @@ describe('useControllableState, controlled', () => {
 
   it('does not warn in a production build', () => {
     vi.stubEnv('NODE_ENV', 'production');
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { rerender } = renderHook(
-      (props: { value: boolean | undefined }) =>
-        useControllableState({ prop: props.value, defaultProp: false, caller: 'Dialog' }),
-      { initialProps: { value: true as boolean | undefined } },
-    );
-
-    rerender({ value: undefined });
+    const warn = switchDialogFromControlledToUncontrolled();
 
     expect(warn).not.toHaveBeenCalled();
   });
